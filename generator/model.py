@@ -1,0 +1,183 @@
+"""The nouns of the domain, frozen once validated. Derived text (names with party and role)
+lives here because every document prints people the same way."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROLLER = ("ordförande", "1:e vice ordförande", "2:e vice ordförande")
+UTFALL = ("förslag", "beslut", "bordlagt", "information", "per capsulam")
+
+
+@dataclass(frozen=True)
+class Forbund:
+    namn: str
+    kortnamn: str
+    adress: tuple[str, ...]
+    organisationsnummer: str
+    epost: str
+    webbplats: str
+    forvaringsplats: str
+    undertecknare: str | None  # person id
+
+
+@dataclass(frozen=True)
+class StandardPunkt:
+    """One entry of an organ's standard agenda: typ is '', 'justering', 'rubrikrad' or 'ärenden'."""
+
+    typ: str
+    rubrik: str
+    ovriga: str = ""
+
+
+@dataclass(frozen=True)
+class Organ:
+    id: str
+    namn: str  # lower case: "förbundsstyrelsen"
+    forkortning: str
+    beslutsformel: str
+    forslagsformel: str
+    bereder: str | None
+    serie_borjar: dict[int, int]
+    dagordning: tuple[StandardPunkt, ...]
+
+    @property
+    def namn_versal(self) -> str:
+        return self.namn[:1].upper() + self.namn[1:]
+
+
+@dataclass(frozen=True)
+class Medlem:
+    id: str
+    namn: str
+    langt_namn: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    namn: str
+    parti: str | None
+    epost: str | None
+
+    @property
+    def namn_parti(self) -> str:
+        return f"{self.namn} ({self.parti})" if self.parti else self.namn
+
+
+def _valid(fran: dt.date | None, till: dt.date | None, dag: dt.date) -> bool:
+    return (fran is None or fran <= dag) and (till is None or dag <= till)
+
+
+@dataclass(frozen=True)
+class Kansli:
+    person: str
+    titel: str
+    fran: dt.date | None
+    till: dt.date | None
+    sekreterare: bool
+
+    def valid_on(self, dag: dt.date) -> bool:
+        return _valid(self.fran, self.till, dag)
+
+
+@dataclass(frozen=True)
+class Uppdrag:
+    person: str
+    organ: str
+    medlem: str
+    typ: str  # ordinarie | ersättare
+    roll: str | None
+    fran: dt.date | None
+    till: dt.date | None
+
+    def valid_on(self, dag: dt.date) -> bool:
+        return _valid(self.fran, self.till, dag)
+
+
+@dataclass(frozen=True)
+class Register:
+    file: Path
+    forbund: Forbund
+    organ: dict[str, Organ]
+    medlemmar: dict[str, Medlem]  # in kallelse order
+    personer: dict[str, Person]
+    kansli: tuple[Kansli, ...]
+    uppdrag: tuple[Uppdrag, ...]
+
+    def mandates(self, organ: str, dag: dt.date) -> list[Uppdrag]:
+        return [u for u in self.uppdrag if u.organ == organ and u.valid_on(dag)]
+
+    def kansli_on(self, dag: dt.date) -> list[Kansli]:
+        return [k for k in self.kansli if k.valid_on(dag)]
+
+    def titel(self, person: str, dag: dt.date) -> str | None:
+        for k in self.kansli_on(dag):
+            if k.person == person:
+                return k.titel
+        return None
+
+    def ledamot_text(self, u: Uppdrag) -> str:
+        """ "Mohamad Hassan (L), ordförande" — the form of the kallelse table. """
+        text = self.personer[u.person].namn_parti
+        return f"{text}, {u.roll}" if u.roll else text
+
+    def namn(self, person: str) -> str:
+        return self.personer[person].namn
+
+
+@dataclass(frozen=True)
+class Bilaga:
+    fil: Path  # absolute
+    titel: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Beredning:
+    organ: str
+    datum: dt.date
+    utfall: str
+
+
+@dataclass(frozen=True)
+class Arende:
+    id: str
+    file: Path
+    rubrik: str
+    dagordningsrubrik: str
+    foredragande: str | None
+    muntlig: bool
+    dnr: str | None
+    datum: dt.date
+    beredning: tuple[Beredning, ...]
+    att_satser: tuple[str, ...]
+    bilagor: tuple[Bilaga, ...]
+    undertecknare: str | None
+    beslutas_av: str | None
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class OvrigRad:
+    etikett: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sammantrade:
+    id: str  # folder name
+    folder: Path
+    file: Path
+    organ: str
+    datum: dt.date
+    tid: str
+    plats: str
+    forhinder: str | None
+    ovrigt: tuple[OvrigRad, ...]
+    skrivelsedatum: dt.date
+    forslag_justerare: str | None
+    forslag_justeringsdatum: dt.date | None
+    arenden: tuple[Arende, ...] = field(default=())

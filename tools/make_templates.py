@@ -1,0 +1,213 @@
+"""Builds the committed DOCX templates in templates/ (run once; staff may then edit them in Word).
+
+    .venv/bin/python tools/make_templates.py
+
+Each template is ordinary Word with docxtpl tags; templates/README.md lists the variables.
+Page: A4, Calibri (LibreOffice uses the metric-compatible Carlito).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+OUT = Path(__file__).resolve().parent.parent / "templates"
+TEXT_WIDTH_CM = 16.0
+
+
+def base() -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.5)
+    sec.top_margin, sec.bottom_margin = Cm(2.0), Cm(2.0)
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), "Calibri")
+    for name, size in (("Title", 20), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11.5),
+                       ("Heading 4", 11)):
+        st = styles[name]
+        st.font.name = "Calibri"
+        st.font.size = Pt(size)
+        st.font.bold = True
+        st.font.italic = False
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        st.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        st.paragraph_format.space_after = Pt(4)
+        st.paragraph_format.keep_with_next = True
+        r = st.element.get_or_add_rPr()
+        f = r.find(qn("w:rFonts"))
+        if f is None:
+            f = OxmlElement("w:rFonts")
+            r.insert(0, f)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            f.set(qn(attr), "Calibri")
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            if f.get(qn(attr)) is not None:
+                del f.attrib[qn(attr)]
+    title = styles["Title"]
+    ppr = title.element.get_or_add_pPr()
+    for child in list(ppr):
+        if child.tag == qn("w:pBdr"):
+            ppr.remove(child)
+    # List item: hanging indent, marker then a tab ("•\t", "2.\t").
+    for depth in (1, 2, 3):
+        st = styles.add_style(f"Listpunkt {depth}", WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = normal
+        st.paragraph_format.left_indent = Cm(0.7 * depth)
+        st.paragraph_format.first_line_indent = Cm(-0.6)
+        st.paragraph_format.space_after = Pt(3)
+        st.paragraph_format.tab_stops.add_tab_stop(Cm(0.7 * depth))
+    st = styles.add_style("Tabelltext", WD_STYLE_TYPE.PARAGRAPH)
+    st.base_style = normal
+    st.font.size = Pt(9)
+    st.paragraph_format.space_after = Pt(0)
+    st = styles.add_style("Tät", WD_STYLE_TYPE.PARAGRAPH)
+    st.base_style = normal
+    st.paragraph_format.space_after = Pt(0)
+    st = styles.add_style("Liten", WD_STYLE_TYPE.PARAGRAPH)
+    st.base_style = normal
+    st.font.size = Pt(9)
+    st.paragraph_format.space_after = Pt(0)
+    return doc
+
+
+def borderless(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def widths(table, cms) -> None:
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for i, w in enumerate(cms):
+        table.columns[i].width = Cm(w)
+        for cell in table.columns[i].cells:
+            cell.width = Cm(w)
+
+
+def header_row(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    tr_pr.append(el)
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            for r in p.runs:
+                r.bold = True
+
+
+def set_row(row, texts, bold=False) -> None:
+    for cell, text in zip(row.cells, texts):
+        cell.paragraphs[0].text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = bold
+
+
+def loop_table(doc, columns, widths_cm, loop, cells, header=True, grid=True):
+    """A table: header row, `{%tr for … %}` row, the data row, `{%tr endfor %}` row."""
+    rows = (1 if header else 0) + 3
+    table = doc.add_table(rows=rows, cols=len(columns))
+    if grid:
+        table.style = "Table Grid"
+    else:
+        borderless(table)
+    i = 0
+    if header:
+        set_row(table.rows[0], columns, bold=True)
+        header_row(table.rows[0])
+        i = 1
+    table.rows[i].cells[0].paragraphs[0].text = "{%tr " + loop + " %}"
+    set_row(table.rows[i + 1], cells)
+    table.rows[i + 2].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    widths(table, widths_cm)
+    return table
+
+
+def kallelse() -> None:
+    doc = base()
+    doc.add_paragraph("KALLELSE", style="Title")
+    doc.add_paragraph("{{ inledning }}")
+    loop_table(doc, ("", ""), (3.0, 13.0), "for rad in fakta", ("{{ rad.etikett }}", "{{ rad.text }}"),
+               header=False, grid=False)
+    doc.add_paragraph("")
+    doc.add_paragraph("{{ forhinder }}")
+    doc.add_paragraph("{{ organ_rubrik }}", style="Heading 2")
+    loop_table(doc, ("Medlemsorganisation", "Ordinarie ledamöter", "Ersättare"), (4.0, 6.5, 5.5),
+               "for m in medlemmar", ("{{ m.medlem }}", "{{ m.ordinarie }}", "{{ m.ersattare }}"))
+    doc.add_paragraph("Övriga", style="Heading 2")
+    doc.add_paragraph("{{ kansli_rubrik }}")
+    p = doc.add_paragraph("{%p for k in kansli %}")
+    doc.add_paragraph("{{ k }}", style="Tät")
+    doc.add_paragraph("{%p endfor %}")
+    p = doc.add_paragraph()
+    p.add_run().add_break(_page_break())
+    doc.add_paragraph("Föredragningslista", style="Heading 1")
+    table = loop_table(doc, ("Nr", "Ärenderubrik", "Föredragande", "Övriga uppgifter"),
+                       (1.0, 6.8, 3.4, 4.8), "for r in dagordning",
+                       ("{{ r.nr }}", "{{r r.rubrik }}", "{{ r.foredragande }}", "{{r r.ovriga }}"))
+    doc.add_paragraph("")
+    doc.add_paragraph("Välkomna!")
+    doc.add_paragraph("{{ ordforande }}")
+    doc.save(OUT / "kallelse.docx")
+
+
+def _page_break():
+    from docx.enum.text import WD_BREAK
+    return WD_BREAK.PAGE
+
+
+def tjansteskrivelse() -> None:
+    doc = base()
+    head = doc.add_table(rows=1, cols=2)
+    borderless(head)
+    widths(head, (8.0, 8.0))
+    left = head.rows[0].cells[0].paragraphs[0]
+    run = left.add_run("{{r logotext }}")
+    run.bold = True
+    run.font.size = Pt(13)
+    right = head.rows[0].cells[1]
+    right.paragraphs[0].text = "{%p for rad in huvud %}"
+    p = right.add_paragraph("{{ rad }}", style="Liten")
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    right.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("")
+    doc.add_paragraph("{{ rubrik }}", style="Heading 1")
+    doc.add_paragraph("Förslag till beslut", style="Heading 2")
+    doc.add_paragraph("{{ formel }}")
+    doc.add_paragraph("{%p for a in att_satser %}")
+    doc.add_paragraph("{{r a }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{{p text }}")
+    doc.add_paragraph("")
+    doc.add_paragraph("{{ underskrift }}")
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.text = "{{ sidfot }}"
+    footer.style = doc.styles["Liten"]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.save(OUT / "tjansteskrivelse.docx")
+
+
+if __name__ == "__main__":
+    OUT.mkdir(exist_ok=True)
+    kallelse()
+    tjansteskrivelse()
+    print("skrev", ", ".join(p.name for p in sorted(OUT.glob("*.docx"))))

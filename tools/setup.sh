@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the generator needs on Debian/Ubuntu, then the Python environment in .venv.
+# Safe to run again: it installs only what is missing. Uses sudo when not root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi carlito || need+=(fonts-crosextra-carlito)
+fc-list 2>/dev/null | grep -qi caladea || need+=(fonts-crosextra-caladea)
+fc-list 2>/dev/null | grep -qi "liberation sans" || need+=(fonts-liberation2)
+python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "==> Installerar systempaket: ${need[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" fontconfig >/dev/null
+  fc-cache -f >/dev/null 2>&1 || true
+else
+  echo "==> Systempaket finns redan (LibreOffice, poppler, typsnitt)"
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "==> Skapar Python-miljön i .venv"
+  python3 -m venv .venv
+fi
+echo "==> Installerar Python-paket (pyproject.toml)"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+touch .venv/.stamp
+echo "==> Miljön är klar"
