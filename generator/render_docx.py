@@ -84,13 +84,20 @@ def rich(runs: list[Run] | str, bold: bool = False) -> RichText:
 HEADING_STYLE = {1: "Heading 2", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 
 
+def _styled(doc, name: str):
+    """A paragraph with a style set by id: python-docx's lookup by name scans every style
+    for each paragraph (about 4 ms each), which made big tables slow."""
+    p = doc.add_paragraph()
+    p._p.style = name.replace(" ", "")
+    return p
+
+
 def add_blocks(doc, blocks: list[Block]) -> None:
     for block in blocks:
         if block.kind == "heading":
-            p = doc.add_paragraph(style=HEADING_STYLE.get(block.level, "Heading 4"))
-            _runs(p, block.runs)
+            _runs(_styled(doc, HEADING_STYLE.get(block.level, "Heading 4")), block.runs)
         elif block.kind == "item":
-            p = doc.add_paragraph(style=f"Listpunkt {min(block.level, 3)}")
+            p = _styled(doc, f"Listpunkt {min(block.level, 3)}")
             p.add_run(f"{block.marker}\t")
             _runs(p, block.runs)
         elif block.kind == "table":
@@ -129,7 +136,7 @@ def _table(doc, block: Block) -> None:
     ncols = max(len(r) for r in block.rows)
     texts = [["".join(run.text for run in cell) for cell in row] for row in block.rows]
     table = doc.add_table(rows=len(block.rows), cols=ncols)
-    table.style = "Table Grid"
+    table._tbl.tblPr.style = "TableGrid"
     table.autofit = False
     small = ncols > 3
     for i, row in enumerate(block.rows):
@@ -137,7 +144,7 @@ def _table(doc, block: Block) -> None:
             cell = table.rows[i].cells[j]
             p = cell.paragraphs[0]
             if small:
-                p.style = "Tabelltext"
+                p._p.style = "Tabelltext"
             runs = row[j] if j < len(row) else []
             if i < block.header_rows:
                 runs = [Run(r.text, True, r.italic) for r in runs]
