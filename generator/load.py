@@ -93,7 +93,7 @@ def parse_yaml(text: str, file: Path, problems: list[Problem], line_offset: int 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
     problem = exc.problem or "okänt fel"
-    if "\t" in problem or "tab" in problem:
+    if "\t" in problem or "'\\t'" in problem or "tab" in problem:
         return "tabbtecken används som indrag"
     translations = {
         "mapping values are not allowed here": "ett kolon står där det inte får stå",

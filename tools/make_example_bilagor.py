@@ -79,6 +79,7 @@ TOKEN_RE = re.compile(r"[\w&@|\[]+")
 NUM_RE = re.compile(r'^\d+([,.]\d+)?$')
 YEAR_WORDS = {'per', 'tre', 'två', 'fyra', 'fem', 'sex', 'tio', 'flera', 'några', 'många', 'första',
               'ett', 'kommande', 'senaste', 'två', 'varje'}
+OCR_ONLY_ALSO = {'samordningsforbundet', 'lanet', 'vaeksthusets'}
 AR_TOKENS = {'ar', '&r', 'dr', '3r', '4r', 'ér', 'ir'}
 PHRASES = [
     # (regex, replacement) applied after the word table; context the table cannot see
@@ -98,7 +99,8 @@ def _case_like(src: str, word: str) -> str:
     return word
 
 
-def restore_text(text: str) -> str:
+def restore_text(text: str, ocr_only: bool = False) -> str:
+    """Restore diacritics; with ocr_only (English text) only garbled tokens are touched."""
     for rx, rep in PRE_SUBS:
         text = rx.sub(rep, text)
     out = []
@@ -108,6 +110,9 @@ def restore_text(text: str) -> str:
         tok = m.group(0)
         low = tok.lower()
         rep = None
+        if ocr_only and not re.search(r'[^A-Za-z]', tok) and low not in OCR_ONLY_ALSO:
+            prev.append(low)
+            continue
         if tok in ('|', '['):
             after = text[m.end():m.end() + 2]
             if after[:1] == ' ' and after[1:2].isalpha():
@@ -176,11 +181,17 @@ class Parser:
                    + [(fold(h), 'h4') for h in minor])
         self.width = width
         self.restore = restore
+        self.hd_re: list = []
 
     def r(self, s: str) -> str:
+        if self.restore == 'ocr':
+            return restore_text(s, ocr_only=True)
         return restore_text(s) if self.restore else s
 
     def heading_kind(self, line: str):
+        for rx, kind in self.hd_re:
+            if rx.match(line):
+                return kind
         rl = fold(self.r(line)).rstrip(':').strip()
         for fh, kind in self.hd:
             fh2 = fh.rstrip(':').strip()
@@ -553,3 +564,505 @@ def doc_knivsta() -> list:
         ('Delinsatsägare 3', 'NAMN', 0, 0, 0),
         ('Delinsatsägare 4', 'NAMN', 0, 0, 0)], (3930000, 310000, 4240000))
     return form_top() + body + sigs + budget
+
+
+def doc_uppsala() -> list:
+    fixes = merge(
+        drop(835, 839), {843: None},
+        as_bullets(967, 967), as_bullets(971, 982),
+        {1064: None, 1077: checkbox(True)},
+        drop(1118, 1377),
+    )
+    body = Parser(FORM_HEADINGS, FORM_SUBHEADS, FORM_MINOR + ['Planerade aktiviteter i insatsen:',
+                                                                'Vårdens roll i insatsen:']
+                  ).parse(take(S0, 835, 1377, fixes))
+    insats = ('Arbetslivsintro - Förrehabiliterade insatser för individer med ohälsa som uppbär ekonomiskt '
+              'bistånd utan sjukpenninggrundande inkomst')
+    sigs = (sig_block('Insatsägare', 'Uppsala kommun', 'Lena Winterbom', 'Lena.Winterbom@uppsala.se')
+            + sig_block('Samverkanspart', 'Region Uppsala 2021-06-16', 'Carina Backström',
+                        'carina.backstrom@regionuppsala.se', insats, True))
+    own = ['Uppsala kommun', 'Region Uppsala', 'NAMN', 'NAMN']
+    rows = [('#', 'Lönekostnader inkl PO-pålägg'),
+            ('Socialsekreterare/ projektledare', '100%', '1/1-2022', '31/10-2023', [1232000, '', '', ''], 1232000),
+            ('Socialsekreterare', '100%', '1/4-2022', '30/9-2023', [1008000, '', '', ''], 1008000),
+            ('Resurs för upphandling', '50%', '1/4-2022', '30/9-2023', [504000, '', '', ''], 504000),
+            ('Arbetsterapeut', '50%', '1/4-2022', '30/9-2023', [504000, '', '', ''], 504000),
+            ('Rehabiliteringskoordinator', '100%', '1/1-2022', '31/10-2023', ['', 1134000, '', ''], 1134000),
+            ('=', 'Summa lönekostnader', '400%', [3248000, 1134000, 0, 0], 4382000),
+            ('#', 'Lokalkostnader'),
+            ('Lokalhyra', '', '', '', [0, 0, 0, 0], 0),
+            ('Övriga lokalkostnader', '', '', '', [0, 0, 0, 0], 0),
+            ('=', 'Summa lokalkostnader', '', [0, 0, 0, 0], 0),
+            ('#', 'Övriga kostnader')]
+    for lab in STD_OVRIGA:
+        if lab.startswith('Inköpta'):
+            rows.append((lab, '', '1/4-2022', '30/9-2023', [1500000, '', '', ''], 1500000))
+        elif lab == 'Övriga aktiviteter för deltagare':
+            rows.append((lab, '', '1/1-2022', '31/10-2023', [150000, '', '', ''], 150000))
+        else:
+            rows.append((lab, '', '', '', [0, '', '', ''], 0))
+    rows += [('=', 'Summa övriga kostnader', '', [1650000, 0, 0, 0], 1650000),
+             ('=', 'Totalt från Samordningsförbundet', '', [4898000, 1134000, 0, 0], 6032000)]
+    egen = [('#', 'Lönekostnader inkl PO-pålägg'),
+            ('1. Socialsekreterare', '100%', [0, 0, 0, 0], 0),
+            ('2. Socialsekreterare', '100%', [0, 0, 0, 0], 0),
+            ('3.', '0%', [0, 0, 0, 0], 0), ('4.', '0%', [0, 0, 0, 0], 0), ('5.', '0%', [0, 0, 0, 0], 0),
+            ('=', 'Summa lönekostnader', '200%', [0, 0, 0, 0], 0),
+            ('#', 'Lokalkostnader'),
+            ('Lokalhyra', '', [0, 0, 0, 0], 0), ('Övriga lokalkostnader', '', [0, 0, 0, 0], 0),
+            ('=', 'Summa lokalkostnader', '', [0, 0, 0, 0], 0),
+            ('#', 'Övriga kostnader')]
+    egen += [('Kostnadsbeteckning', '', [0, 0, 0, 0], 0)] * 4
+    egen += [('=', 'Summa övriga kostnader', '', [0, 0, 0, 0], 0),
+             ('=', 'Summa egenfinansiering', '', [0, 0, 0, 0], 0)]
+    budget = budget_detail('<Insatsens namn>', '2022-01-01 - 2023-10-31', own, rows, own, egen,
+                           ([4898000, 1134000, 0, 0], 6032000))
+    budget += budget_years(['2022', '2023'], [
+        ('LÖNEKOSTNADER inkl P.O tillägg', [2275350, 2106650]),
+        ('LOKALKOSTNADER', ['', '']), ('Lokalkostnader', ['', '']), ('Övriga lokalkostnader', ['', '']),
+        ('ÖVRIGA KOSTNADER', [1100000, 550000]), ('TOTALT', [3375350, 2656650])])
+    budget += budget_summary('<Insatsens namn>', '2022-01-01 - 2023-10-31', [
+        ('Huvudinsatsägare', 'Uppsala kommun', 4898000, 0, 4898000),
+        ('Delinsatsägare 1', 'Region Uppsala', 1134000, 0, 1134000),
+        ('Delinsatsägare 2', 'NAMN', 0, 0, 0),
+        ('Delinsatsägare 3', 'NAMN', 0, 0, 0),
+        ('Delinsatsägare 4', 'NAMN', 0, 0, 0)], (6032000, 0, 6032000))
+    return form_top() + body + sigs + budget
+
+
+def doc_tierp() -> list:
+    fixes = merge(
+        {1462: ['Insatsens namn', None, 'Ung framtid']},
+        {1528: [None, ('figure', 'Tabell: psykisk ohälsa och självmord, länets kommuner'), None]},
+        {1713: checkbox(True)},
+        drop(1751, 1841),
+    )
+    body = Parser(FORM_HEADINGS, FORM_SUBHEADS, FORM_MINOR + ['Mobiliseringsfasen: januari 2022 — mars 2022',
+                                                                'Genomförandefasen: april 2022 — september 2024',
+                                                                'Avslutsfasen: oktober 2024 — december 2024']
+                  ).parse(take(S0, 1462, 1841, fixes))
+    insats = 'Ung framtid'
+    sigs = (sig_block('Insatsägare', 'Tierps kommun', '', '')
+            + sig_block('Samverkanspart', 'Arbetsförmedlingen Uppsala 210616', 'Wictoria Palmetorp',
+                        'Wictoria.palmetorp@arbetsformedlingen.se', insats, True)
+            + sig_block('Samverkanspart', 'Försäkringskassan 2021-06-17', 'Carina Hagelin Kjällman',
+                        'carina.hagelin-kjallman@forsakringskassan.se', insats, True)
+            + sig_block('Samverkanspart', 'Region Uppsala 2021-06-16', 'Carina Backström',
+                        'carina.backstrom@regionuppsala.se', insats, True))
+    budget = budget_summary('Ung framtid', '2022-01-01 - 2024-12-31', [
+        ('Huvudinsatsägare', 'Tierps Kommun', 8010000, 6865000, 14875000),
+        ('Delinsatsägare 1', 'Arbetsförmedlingen (Avser år 2022-2023)', 160000, 0, 160000),
+        ('Delinsatsägare 2', 'Region Uppsala', 240000, 0, 240000),
+        ('Delinsatsägare 3', 'Försäkringskassan', 0, 0, 0),
+        ('Delinsatsägare 4', '', 0, 0, 0)], (8410000, 6865000, 15275000))
+    return form_top() + body + sigs + budget
+
+
+def goals(title: str, *cells: str) -> tuple:
+    return ('goals', title, list(cells))
+
+
+def doc_habo() -> list:
+    fig_bistand = [
+        ('figure', 'Diagram: Andel långvarigt ekonomiskt bistånd 2019* (Riket 30,9 %, Håbo 37 %)'),
+        None,
+        '*) Med långvarigt ekonomiskt bistånd avses här individer som erhållit ekonomiskt bistånd under minst 10 '
+        'av 12 månader',
+        None]
+    fixes = merge(
+        drop(1937, 1941),
+        drop(1973, 2066, put=[
+            goals('Effektmål samordningsteam',
+                  '90% av deltagarna som skrivs ut ska ha en handlingsplan som beskriver nästa steg mot arbete '
+                  'eller studier'),
+            goals('Insatsmål samordningsteam',
+                  'Samtliga deltagare erbjuds ett coachsamtal per vecka och en gruppaktivitet per vecka',
+                  'Minst 20 individer per år får stöd av samordningsteamet',
+                  'Var tredje månad följa upp deltagarnas progression*'),
+            goals('Effektmål ungdomssatsningen',
+                  '90% i åldern 16-29 år som deltar ska ha en handlingsplan inom 6 månader'),
+            goals('Insatsmål Ungdomssatsningen',
+                  'Alla i åldern 20-29 år som inte arbetar eller studerar ska kontaktas och erbjudas en '
+                  'handlingsplan mot arbete eller studier',
+                  'Minst 50 unga per år får stöd i ungdomssatsningen',
+                  'Var tredje månad följa upp deltagarnas progression *'),
+            None,
+            '*) Progressionsmätning mot arbete, baserat på den danska BIP-forskningen. Mätningen sker på ett antal '
+            'indikatorer som genom forskningen har visat sig ha betydelse för att närma sig arbete eller studier och '
+            'som går att påverka genom insatser. Deltagare i insatsen kommer få svara på skattningsformulär var '
+            'tredje månad ungefär. Syftet är att synliggöra både för deltagaren och handläggaren hur progressionen '
+            'ser ut och om vilka insatser som behöver sättas in.',
+            None,
+            goals('Effektmål samverkansstrateg',
+                  'Utgöra en samordnande funktion internt för Framsteget och externt (LOKUS, operativa '
+                  'ledningsgruppen, andra myndigheter/vårdgivare samt Arbetsmarknadsenheten)'),
+            goals('Insatsmål samverkansstrateg',
+                  'Ansvara för och stödja nätverk för medarbetare som möter målgruppen',
+                  'Anordna minst en kompetenshöjande insats för parterna årligen',
+                  'Utgöra en operativ resurs för LOKUS genom att delta i relevanta möten och nätverk',
+                  'Omvärldsbevakning och analysstöd åt LOKUS'),
+            goals('Effektmål arbetsgivarkoordinator',
+                  'Bidra till att fler arbetsgivare tar emot Framstegets målgrupp i arbetsprövning, praktik '
+                  'eller arbete'),
+            goals('Insatsmål arbetsgivarkoordinator',
+                  'Genomföra minst två kompetenshöjande insatser per år riktade till arbetsgivare',
+                  'Utreda förutsättningar för ett ökat socialt företagande i kommunen',
+                  'I samarbete med Samordningsförbundets processtödjare för arbetsgivararbetet utveckla '
+                  'stödet till arbetsgivare',
+                  'Delta i Samordningsförbundets nätverk för stöd till arbetsgivare två gånger per termin'),
+        ]),
+        drop(2096, 2113, put=[None] + fig_bistand),
+        drop(2119, 2135, put=[None, ('figure', 'Diagram: Andel som uppnår gymnasieexamen efter 3 år – kvinnor '
+                                               'och män, Håbo och riket'), None]),
+        drop(2140, 2158, put=[None, ('figure', 'Diagram: Antal arbetslösa mer än 6 månader (alla åldrar), '
+                                               '2020 och 2021'), None, 'Källa: Arbetsförmedlingen', None]),
+        drop(2215, 2231, put=[None, ('figure', 'Figur: Framstegets delar kring individen med behov av stöd – '
+                                               'a) Samordningsteam, b) Arbetsgivarkoordinator, '
+                                               'c) Arbetsförmedlare, d) Framsteget Ung'), None]),
+        drop(2367, 2374, put=[None, ('figure', 'Figur: Flöden – individ i behov av stöd → inskrivning '
+                                               'Framsteget → insatsansvarig'), None]),
+        drop(2454, 2618),
+    )
+    subheads = ['Arbetsmarknadsenheten', 'Gemensamma lokaler', 'Insatsansvarig/samverkansstrateg',
+                'a) Samordningsteam', 'b) Arbetsgivarkoordinator', 'c) Arbetsförmedlare 25%', 'd) Framsteget Ung',
+                'Stoppa våldet', 'Flöden', 'Samordningsförbundet', 'LOKUS', 'Operativ ledningsgrupp',
+                'Samverkansforum', 'Framstegets medarbetare']
+    body = Parser(FORM_HEADINGS, FORM_SUBHEADS + subheads, FORM_MINOR).parse(take(S0, 1937, 2618, fixes))
+    # the signature blocks (2489-2518) were dropped together with the duplicate Överenskommelse
+    insats = 'Framsteget 2.0 Håbo'
+    sigs = (sig_block('Insatsägare', 'Håbo kommun', '', '')
+            + sig_block('Samverkanspart', 'Arbetsförmedlingen Uppsala, 210616', 'Wictoria Palmetorp',
+                        'wictoria.palmetorp@arbetsformedlingen.se', insats, True)
+            + sig_block('Samverkanspart', 'Försäkringskassan', 'Carina Hagelin-Kjällman',
+                        'carina.hagelin-kjallman@forsakringskassan.se', insats, True))
+    budget = budget_summary('Framsteget 2.0', '2022-01-01 - 2024-12-31', [
+        ('Huvudinsatsägare', 'Håbo kommun', 9007500, 0, 9007500),
+        ('Delinsatsägare 1', 'Arbetsförmedlingen (Avser år 2022-2023)', 350000, 0, 350000),
+        ('Delinsatsägare 2', 'Försäkringskassan', 0, 0, 0),
+        ('Delinsatsägare 3', 'Region Uppsala', 0, 0, 0)], (9357500, 0, 9357500))
+    budget += budget_years(['2022', '2023', '2024'], [
+        ('LÖNEKOSTNADER inkl P.O tillägg', [3325000, 2665000, 2550000]),
+        ('LOKALKOSTNADER', ['', '', '']), ('Lokalkostnader', [200000, 200000, 200000]),
+        ('Övriga lokalkostnader', [12500, 12500, 12500]),
+        ('ÖVRIGA KOSTNADER', [60000, 60000, 60000]), ('TOTALT', [3597500, 2937500, 2822500])])
+    own = ['Håbo', 'Arbetsförmedlingen', 'Försäkringskassan', 'Region Uppsala']
+    d = ('220101', '241231')
+    rows = [('#', 'Lönekostnader inkl PO-pålägg'),
+            ('Insatsansvarig/rehabcoach', '100%', *d, [2400000, '', '', ''], 2400000),
+            ('Unga vuxen-coach', '100%', *d, [2205000, '', '', ''], 2205000),
+            ('Arbetskonsulent', '100%', *d, [2235000, '', '', ''], 2235000),
+            ('Arbetsgivarkoordinator', '100%', '220101', '221231', [720000, '', '', ''], 720000),
+            ('Rehabcoach', '30%', *d, [630000, '', '', ''], 630000),
+            ('Arbetsförmedlare', '25%', '220101', '231231', ['', 350000, '', ''], ''),
+            ('=', 'Summa lönekostnader', '455%', [8190000, 350000, 0, ''], 8190000),
+            ('#', 'Lokalkostnader'),
+            ('Lokalhyra', '', *d, [600000, '', '', ''], 600000),
+            ('Övriga lokalkostnader', '', *d, [37500, '', '', ''], 37500),
+            ('=', 'Summa', '', [637500, 0, 0, ''], 637500),
+            ('#', 'Övriga kostnader')]
+    rows += ovriga_rows({'Utbildning insatsmedarbetare': 30000, 'Övriga aktiviteter för deltagare': 40000,
+                         'Telefon-, IT-kostnader': 30000, 'Övrigt': 80000}, 4)
+    rows += [('=', 'Summa övriga kostnader', '', [180000, 0, 0, ''], 180000),
+             ('=', 'Totalt från Samordningsförbundet', '', [9007500, 350000, 0, ''], 9007500)]
+    egen = [('#', 'Lönekostnader inkl po-pålägg')]
+    egen += [(f'{i}.', '0%', [0, '', '', ''], '') for i in range(1, 6)]
+    egen += [('=', 'Summa lönekostnader', '0%', [0, 0, 0, 0], ''),
+             ('#', 'Lokalkostnader'), ('Lokalhyra', '', [0, '', '', ''], ''),
+             ('Övriga lokalkostnader', '', [0, '', '', ''], ''),
+             ('=', 'Summa lokalkostnader', '', [0, 0, 0, 0], ''),
+             ('#', 'Övriga kostnader')]
+    egen += [('Kostnadsbeteckning', '', [0, '', '', ''], '')] * 4
+    egen += [('=', 'Summa övriga kostnader', '', [0, 0, 0, 0], ''),
+             ('=', 'Summa egenfinansiering', '', [0, 0, 0, 0], '')]
+    budget += budget_detail('Framsteget 2.0', '2022-01-01 - 2024-12-31', own, rows,
+                            ['Håbo kommun', 'Arbetsförmedlingen', 'Försäkringskassan', 'Region Uppsala'], egen,
+                            ([9007500, 350000, 0, ''], 9007500))
+    top = [('title', 'Ansökan samverkansinsatser inom samordningsförbundet'), ('pi', FORM_INSTR)]
+    return top + body + sigs + budget
+
+
+def doc_enkoping() -> list:
+    fixes = merge(
+        drop(2706, 2709),
+        as_bullets(2856, 2861, every=True), as_bullets(2868, 2873, every=True),
+        as_bullets(2918, 2930, every=True),
+        {3007: checkbox(True)},
+        drop(3050, 3189),
+    )
+    subheads = ['Personalresurser som ska tillsättas och deras huvudsakliga arbetsuppgifter',
+                'Arbetsförmedlare 25%', 'Arbetsmarknadskonsulent 100%',
+                'Metoder, innehåll och samverkansaspekter']
+    body = Parser(FORM_HEADINGS, FORM_SUBHEADS + subheads, FORM_MINOR + ['Huvudsakliga arbetsuppgifter är:']
+                  ).parse(take(S0, 2706, 3189, fixes))
+    insats = 'Jobbcentrum - Din väg framåt'
+    sigs = (sig_block('Insatsägare', 'Enköpings Kommun, Utbildningsförvaltningen, Arbetsmarknadsenheten 2021-06-16',
+                      'Viveca Räim, enhetschef', 'Viveca.raim@enkoping.se')
+            + sig_block('Samverkanspart', 'Arbetsförmedlingen', 'Wictoria Palmetorp',
+                        'Wictoria.palmetorp@arbetsformedlingen.se', insats, True))
+    own = ['Huvudinsatsägare Enköpings kommun', 'Delinsatsägare Arbetsförmedlingen', 'NAMN', 'NAMN']
+    d = ('2022-01-01', '2024-12-31')
+    rows = [('#', 'Lönekostnader inkl PO-pålägg'),
+            ('1. Coach/handläggare - rehab', '100%', *d, [1200000, '', '', ''], 1200000),
+            ('2. Coach/handläggare - rehab', '100%', *d, [1200000, '', '', ''], 1200000),
+            ('3. Coach/handläggare - ung', '100%', *d, [1200000, '', '', ''], 1200000),
+            ('4. Arbetsförmedlare', '25%', *d, ['', 340000, '', ''], 340000),
+            ('5. Arbetsmarknadskonsulent', '100%', *d, [1200000, '', '', ''], 1200000),
+            ('=', 'Summa lönekostnader', '425%', [4800000, 340000, 0, 0], 5140000),
+            ('#', 'Lokalkostnader'),
+            ('Lokalhyra', '', '', '', [0, '', '', ''], 0),
+            ('Övriga lokalkostnader', '', '', '', [0, '', '', ''], 0),
+            ('=', 'Summa lokalkostnader', '', [0, 0, 0, 0], 0),
+            ('#', 'Övriga kostnader')]
+    rows += ovriga_rows({'Utbildning insatsmedarbetare': 40000, STD_OVRIGA[3]: 20000,
+                         'Övriga aktiviteter för deltagare': 85000, 'Telefon-, IT-kostnader': 20000,
+                         'Tolk': 25000, 'Informationsmaterial': 20000}, 4)
+    rows += [('=', 'Summa övriga kostnader', '', [210000, 0, 0, 0], 210000),
+             ('=', 'Totalt från Samordningsförbundet', '', [5010000, 340000, 0, 0], 5350000)]
+    egen = [('#', 'Lönekostnader inkl po-pålägg'),
+            ('1. JC övriga tjänster anges ej (5 st)', '0%', [0, '', '', ''], 0)]
+    egen += [(f'{i}.', '0%', [0, '', '', ''], 0) for i in range(2, 6)]
+    egen += [('=', 'Summa lönekostnader', '0%', [0, 0, 0, 0], 0),
+             ('#', 'Lokalkostnader'), ('Lokalhyra', '', [1364616, '', '', ''], 1364616),
+             ('Övriga lokalkostnader', '', [0, '', '', ''], 0),
+             ('=', 'Summa lokalkostnader', '', [1364616, 0, 0, 0], 1364616),
+             ('#', 'Övriga kostnader'),
+             ('Dokumentationssystem', '', [60000, '', '', ''], 60000),
+             ('Marknadsföring', '', [50000, '', '', ''], 50000),
+             ('IT och telefoni', '', [20000, '', '', ''], 20000),
+             ('=', 'Summa övriga kostnader', '', [130000, 0, 0, 0], 130000),
+             ('=', 'Summa egenfinansiering', '', [1494616, 0, 0, 0], 1494616)]
+    budget = budget_detail('Jobbcentrum - Din väg framåt', '2022-01-01 - 2023-12-31', own, rows,
+                           ['Enköpings kommun', 'Arbetsförmedlingen', 'NAMN', 'NAMN'], egen,
+                           ([6504616, 340000, 0, 0], 6844616))
+    budget += budget_years(['2022', '2023', '2024', '20XX'], [
+        ('LÖNEKOSTNADER inkl P.O tillägg', [2570000, 2570000, '', '']),
+        ('LOKALKOSTNADER', ['', '', '', '']), ('Lokalkostnader', ['', '', '', '']),
+        ('Övriga lokalkostnader', ['', '', '', '']),
+        ('ÖVRIGA KOSTNADER', [105000, 105000, '', '']), ('TOTALT', [2675000, 2675000, '', ''])])
+    budget += budget_summary('Jobbcentrum - Din väg framåt', '2022-01-01 - 2023-12-31', [
+        ('Huvudinsatsägare', 'Enköpings Kommun', 5010000, 1494616, 6504616),
+        ('Delinsatsägare 1', 'Arbetsförmedlingen', 340000, 0, 340000),
+        ('Delinsatsägare 2', 'NAMN', 0, 0, 0),
+        ('Delinsatsägare 3', 'NAMN', 0, 0, 0),
+        ('Delinsatsägare 4', 'NAMN', 0, 0, 0)], (5350000, 1494616, 6844616))
+    return form_top() + body + sigs + budget
+
+
+# ---------------------------------------------------------------- NNS (bilagor 9.1-9.5)
+NNS_ORG = 'Nationella Nätverket för Samordningsförbund'
+
+
+def doc_nns1() -> list:
+    fixes = {3230: ('title', 'Långsiktig finansiering av NNS verksamhet'), 3264: None, 3265: None}
+    body = Parser().parse(take(S0, 3230, 3265, fixes))
+    return body + [('p', ''), ('h4', NNS_ORG)]
+
+
+def doc_nns2() -> list:
+    fixes = merge(
+        {3266: ('title', 'Förslag till långsiktig finansiering av NNS verksamhet')},
+        drop(3280, 3287, put=[None, ('h4', '§ 7 Medlemsavgifter'),
+                              ('quote', 'En fast medlemsavgift bestäms av NNS medlemsmöte. Därutöver betalar '
+                                        'samordningsförbunden en serviceavgift som baseras på tilldelade medel '
+                                        'från stat, kommun och landsting, för innevarande år. Serviceavgift och '
+                                        'medlemsavgift fastställs av medlemsmöte i samband med beslut om budget '
+                                        'och verksamhetsplan.'), None]),
+        {3420: None, 3421: None, 3422: None, 3423: None},
+    )
+    heads = ['Uppdraget', 'Bakgrund', 'Nuvarande förutsättningar', 'Arbetssätt och organisering', 'Vägval', 'Analys']
+    body = Parser(subheads=heads).parse(take(S0, 3266, 3423, fixes))
+    return body + [('p', ''), ('h4', NNS_ORG)]
+
+
+def doc_nns3() -> list:
+    fixes = {3424: ('title', 'Finansiering av NNS verksamhet')}
+    return Parser(subheads=['Bakgrund', 'Förslag']).parse(take(S0, 3424, 3456, fixes))
+
+
+def doc_nns4() -> list:
+    budget = [['INTÄKTER', 'Budget 2020', 'Justerad', '2021'],
+              ['Medlemsavgifter', 15000, 15000, 14000],
+              ['Serviceavgift', 1200000, 1200000, 1200000],
+              ['Övrigt bidrag Almedalen', 80000, 0, 40000],
+              ['Publikationer/Rapporter', 5000, 5000, 5000],
+              ['Kurser via avtal', '', '', 100000],
+              ['Interna utbildningar', 650000, 300000, 300000],
+              ['Konferenser/ Höstmöte', 500000, 100000, 100000],
+              ['Indikatoravtal', 490000, 490000, 490000],
+              ['Övriga intäkt', 5000, 5000, 250000],
+              ['Våld i nära relationer', 1283465, 1283465, 1000000],
+              ['SUMMA INTÄKT', 4228465, 3398465, 3499000],
+              ['Kostnader', 'Budget 2020', '', '2021'],
+              ['Tjänstemannastöd', 1300000, 1300000, 1300000],
+              ['Försäkring förtroendevalda', 4000, 4000, 4000],
+              ['Styrelsen Arvoden', 550000, 400000, 500000],
+              ['Styrelse och VP dagar', 80000, 0, 80000],
+              ['Politisk Arena (Almedalen)', 150000, 0, 80000],
+              ['Hemsida/Skrivuppdrag', 120000, 120000, 120000],
+              ['Rapporter', 40000, 40000, 10000],
+              ['Kurser och utbildningar', 500000, 250000, 250000],
+              ['Konferenser/ Höstmöte', 400000, 65000, 100000],
+              ['Övrigt', 11000, 11000, 0],
+              ['Indikator Projekt/licenser', 490000, 490000, 490000],
+              ['Våld i nära relationer', 1283465, 1283465, 1000000],
+              ['SUMMA Kostnader', 4928465, 3963465, 3934000],
+              ['Resultat', -700000, -565000, -435000]]
+    rows = [[r[0]] + [n(v).replace('-', '−') if isinstance(v, int) else v for v in r[1:]] for r in budget]
+    table = ('table', rows, {'bold': {0, 11, 12, 25, 26}, 'shade': {0, 12}, 'size': 9.5, 'first': 6.5,
+                             'align': 'lrrr', 'colw': 2.8})
+    items = ['Tjänstemannastöd köps av medlemsförbunden', 'Medlemskostnader som arvoden och försäkring',
+             'Styrelsens planeringsdagar uppvaktningar samt möte med externa representanter',
+             'Deltagande på Almedalen', 'Underhålla och utveckla hemsidan',
+             'Medlemsaktiviteter i form av strategiskt utvecklingsarbete samt stöd till förbunden',
+             'Publicering av rapporter och dokumentation', 'Utbildning för styrelse och medlemmar',
+             'Konferenser som ordförandekonferens, höstkonferens och medlemsmöte samt årsmöte',
+             'Fortsatt utveckling och drift av Indikatorverksamheten',
+             'Regeringsuppdrag att ta fram en plan för genomförande av ett nationellt projekt mot psykiskt, '
+             'fysiskt och sexuellt våld']
+    fixes = merge(
+        {3457: ('title', 'Verksamhetsinriktning 2019-2022 med budget för 2021')},
+        as_bullets(3510, 3510, every=True), as_bullets(3516, 3516, every=True),
+        drop(3608, 3630, put=[('bullet', t) for t in items] + [None]),
+        {3633: 'varande Iffk¹ till NNS. Kapitalet ska utgöra en buffert för framtida kostnader och möjliggöra'},
+        drop(3640, 3671, put=[None, ('small', '¹ Iffk = Ideella föreningen för främjandet av kunskap om sociala '
+                                             'försäkringar'), ('pagebreak',),
+                              'Nedan redovisas budgeterade intäkter och kostnader i kronor för 2020.', None, table]),
+    )
+    heads = ['1. Inledning', '2. Nationella Nätverkets för samordningsförbundens verksamhetsinriktning 2019 - 2022',
+             '3. Ekonomiska förutsättningar och budget']
+    sub = ['2.1. Vara en mötesplats för NNS medlemmar', '2.2 Utveckla dialog med Samordningsförbunden',
+           '2.4 Med hög kompetens bidra till utvecklingen av medlemmarnas verksamhet']
+    minor = ['Förväntat resultat']
+    fix2 = {3504: ['2. Nationella Nätverkets för samordningsförbundens verksamhetsinriktning 2019 - 2022'],
+            3505: None,
+            3543: '2.3 Vara en aktiv bevakare av medlemmarnas intressen lokalt, regionalt och nationellt',
+            3544: None,
+            3576: '2.5 Utgöra en nationell politisk arena för att påverka medlemsförbundens förutsättningar på '
+                  'lokal, regional och nationell nivå', 3577: None}
+    sub += [fix2[3543], fix2[3576]]
+    return Parser(heads, sub, minor).parse(take(S0, 3457, 3671, merge(fixes, fix2)))
+
+
+def doc_nns5() -> list:
+    fixes = merge(
+        {3672: ('title', 'Hantering finansiering av tjänstemannastöd i NNS styrelse och AU'), 3673: None},
+        {3723: None},
+    )
+    src = seed_lines(S0)
+    for i in range(3672, 4009):
+        if 'Sid 6 (8)' in src[i - 1]:
+            fixes[i] = src[i - 1].replace('Sid 6 (8)', '').rstrip()
+            fixes[i + 1] = src[i].replace('Sammantradesprotokoll NSS', '').strip()
+    p = Parser()
+    p.hd_re = [(re.compile(r'^(Styrelse|AU) \d{4}-\d'), 'h3'), (re.compile(r'^§ ?\d'), 'h4'),
+               (re.compile(r'^11\.1 '), 'h4')]
+    return [('right', 'Bilaga 3')] + p.parse(take(S0, 3672, 4008, fixes))
+
+
+# ---------------------------------------------------------------- ESF (bilaga 10.1)
+def doc_esf() -> list:
+    risk = [['Risk', 'Åtgärd', 'Ansvar'],
+            ['Projektledaren har inte tillräcklig kompetens att leda projektet',
+             'Uppsala län har stor erfarenhet att arbeta med EU-finansierade projekt som kan ge stöd åt '
+             'projektledaren. Vid bristande kompetens rekryteras ny projektledare.', 'Styrgruppen'],
+            ['Projektledaren lämnar sin tjänst/blir sjukskriven',
+             'Övriga projektmedarbetare tar över ansvaret till ny projektledare eventuellt rekryteras och tar stöd '
+             'från annan kompetens inom länet.', 'Styrgruppen'],
+            ['Projektledaren prioriterar inte tiden till att arbeta i projektet',
+             'Styrgruppen följer att tidsplanen hålls, om problemet uppstår för styrgruppen dialog med '
+             'projektledaren om att prioritera tiden för projektet.', 'Styrgruppen'],
+            ['Styrgruppen inte är engagerad',
+             'Styrgruppen genomför initialt en utbildning gällande deras ansvar. Projektet är väl förankrad i länets '
+             'kommuner samt högt politiskt prioriterat. Om problemet uppstår lyfts frågan till styrgruppen för '
+             'åtgärd. Åtgärd kan vara ökad mötesfrekvens alt. ändrad mötesform för att upprätthålla delaktighet '
+             'och intresse.', 'Styrgruppens ordförande'],
+            ['Projektets omfattning visar sig kräva mer personella resurser än vad som är avsatt i projektet',
+             'Frågan lyfts i projektets styrgrupp för diskussion om att antingen minska projektets ambitioner eller '
+             'att tillsätta mer medel från ordinarie verksamhet.',
+             'Projektledare, projektekonom samt styrgruppens ordförande'],
+            ['Covid-19 medför att justeringar i planeringen av aktiviteter ändras.',
+             'Det finns en upparbetad beredskap och flexibilitet inom länets kommuner av att ställa om till '
+             'digitala arbetsmetoder och bedömningen är att aktiviteterna i projektet kan genomföras även om '
+             'restriktionerna kring covid-19 kvarstår/ ökar.', 'Projektledare, styrgruppens ordförande'],
+            ['Svårt att få deltagare till utbildningarna',
+             'Projektet förankras hos ansvariga chefer i länets kommuner. Varje deltagande kommun förbinder sig att '
+             'genomföra utbildningar enligt fastställd planering. Avtal upprättas mellan projektägare och '
+             'deltagande organisation gällande detta.', 'Projektledare, styrgrupp'],
+            ['Uppsatta mål för jämställdhet - tillgänglighet och ickediskriminering uppnås ej',
+             'Projektledaren tar upp frågan i styrgruppen, styrgruppen gör en plan för hur arbetet med '
+             'jämställdhet, tillgänglighet och icke-diskriminering ska prioriteras. Arbetet följs upp genom hela '
+             'projektet.', 'Styrgruppen']]
+    ind_sv = ['Individens tro på att få ett jobb', 'Kunskap om arbetsmarknaden', 'Målmedvetenhet',
+              'Samarbetsförmåga', 'Hantering av vardagen', 'Hälsa och hantering av hälsan', 'Jobbsökningsbeteende']
+    ind_en = ["The individual's belief in getting a job", 'Knowledge of the labour market', 'Purposefulness',
+              'Ability to collaborate', 'Managing everyday life', 'Health and management of health',
+              'Job search behavior']
+    fixes = merge(
+        {4032: ('title', 'Bakgrund - Projektets genomförande')},
+        drop(4067, 4067, put=[None, ('figure', 'Figur 1: Långtidsarbetslösa i Uppsala län. '
+                                              'Källa: Arbetsförmedlingens analysavdelning'), None]),
+        drop(4121, 4134, put=[f'{i}. {t}' for i, t in enumerate(ind_sv, 1)] + [None]),
+        as_bullets(4348, 4354), as_bullets(4358, 4376),
+        {4430: '• Ge stöd åt projektledare och enskilda projektmedarbetare gällande tidsredovisning.',
+         4434: None},
+        as_bullets(4436, 4444),
+        {4446: [None, 'Del 2: SMAIL-utbildarna genomför utbildningar inom respektive kommun. '
+                      'SMAIL-utbildarna ansvarar'], 4447: None},
+        as_bullets(4454, 4462), as_bullets(4465, 4467), as_bullets(4470, 4484), as_bullets(4487, 4494),
+        drop(4578, 4624, put=[None, ('table', risk, {'bold': {0}, 'shade': {0}, 'size': 9.5, 'first': 4.8,
+                                                     'align': 'lll', 'widths': [4.8, 8.4, 3.4]}), None]),
+        drop(4654, 4665, put=[f'{i}. {t}' for i, t in enumerate(ind_sv, 1)] + [None]),
+        {5034: None},
+    )
+    heads = ['Tillvägagångssätt', 'Riskanalys', 'Översättning till engelska', 'Mål - Förväntade resultat',
+             'Integrerat arbete', 'Ansökan om stöd - Resursplanering']
+    sub = ['Innan projektstart:', 'Analys- och planeringsfas 1/1- 2022 till 28/2—2022',
+           'Genomförandefas 1/3- 2022 till 28/2-2023.', 'Avslutningsfas 1/4 2023- 30/4 2023']
+    minor = ['Syfte och aktiviteter:', 'Utbildare Samordningsförbundet:', 'Projektledare:', 'Projektekonom:',
+             'Mål under Analys- och planeringsfasen:', 'Aktiviteter i del 1:', 'Utbildare kommunerna:',
+             'Mål i del 1:', 'Aktiviteter i del 2:', 'Utbildare kommuner:', 'Mål i del 2:',
+             'Aktiviteter i avslutningsfasen:', 'Mål i avslutningsfasen', 'Ekonom:', 'SMAIL- utbildare',
+             'Projektnivå:', 'Individnivå:', 'Organisationsnivå:']
+    sv = Parser(heads, sub, minor)
+    en_fix = drop(4718, 4729, put=[f'{i}. {t}' for i, t in enumerate(ind_en, 1)] + [None])
+    part1 = sv.parse(take(S0, 4032, 4690, fixes))
+    part2 = Parser(restore='ocr').parse(take(S0, 4691, 4751, en_fix))
+    part3 = sv.parse(take(S0, 4752, 5044, fixes))
+    return part1 + part2 + part3
+
+
+# ---------------------------------------------------------------- test fixture (seed 003)
+def doc_fixture_003() -> list:
+    fixes = merge(
+        drop(1, 5),
+        drop(52, 75, put=[
+            goals('Effektmål samordningsteam',
+                  '80% av deltagarna som skrivs ut ska ha en dokumentation/handlingsplan som beskriver nästa steg '
+                  'mot arbete eller studier'),
+            goals('Insatsmål samordningsteam',
+                  'Samtliga deltagare erbjuds ett coachsamtal per vecka och en gruppaktivitet per vecka',
+                  'Minst 20 individer per år får stöd av samordningsteamet'),
+            goals('Effektmål ungdomssatsningen',
+                  '80% av nyanlända unga vuxna som deltar ska ha en handlingsplan inom 6 månader'),
+            goals('Insatsmål Ungdomssatsningen',
+                  'Alla nyanlända unga vuxna som inte arbetar eller studerar ska kontaktas och erbjudas en '
+                  'handlingsplan',
+                  'Minst 50 unga vuxna per år får stöd i ungdomssatsningen')]),
+        {99: [None, ('small', '*I denna bedömning ingår även information som inhämtats från handläggare, '
+                              'vårdgivare, statistik och analys från Arbetsförmedlingen, Försäkringskassan, '
+                              'Regionförbundet, ISF, IFAU, regeringen, DUA, MUCF, Samordningsförbund runtom i '
+                              'landet, SKL, Socialstyrelsen, SCB m fl.')], 100: None, 101: None},
+        {133: None},
+        drop(178, 183, put=[None, ('figure', 'Figur: Framsteget i Håbo 2018-2020 – Samordningsteam och '
+                                             'Ungdomssatsningen'), None, 'Framsteget i Håbo kommun består av:',
+                            '• Samordningsteam', '• Ungdomssatsningen', None]),
+        drop(365, 376),
+    )
+    subheads = ['Gemensamma lokaler', 'Samordningsteam', 'Ungdomssatsningen']
+    body = Parser(FORM_HEADINGS, FORM_SUBHEADS + subheads, FORM_MINOR + ['Behovsgrupper för samordningsteam:']
+                  ).parse(take(SEED_003, 1, 376, fixes))
+    sig = [('h3', 'Underskrifter'),
+           ('sig', 'Insatsägare', [('Organisation och datum', ''), ('Insatsägare (namn)', ''),
+                                   ('Insatsägare (namnförtydligande)', '')])]
+    top = [('title', 'Ansökan samverkansinsatser inom samordningsförbundet'), ('pi', FORM_INSTR)]
+    return top + body + sig
