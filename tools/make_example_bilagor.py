@@ -1066,3 +1066,520 @@ def doc_fixture_003() -> list:
                                    ('Insatsägare (namnförtydligande)', '')])]
     top = [('title', 'Ansökan samverkansinsatser inom samordningsförbundet'), ('pi', FORM_INSTR)]
     return top + body + sig
+
+
+# =====================================================================
+# DOCX rendering
+# =====================================================================
+def _docx():
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        sys.exit('python-docx is needed: pip install python-docx')
+    import docx
+    return docx
+
+
+def _set_cell_shading(cell, fill: str):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    tcPr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement('w:shd')
+    shd.set(qn('w:val'), 'clear')
+    shd.set(qn('w:color'), 'auto')
+    shd.set(qn('w:fill'), fill)
+    tcPr.append(shd)
+
+
+def _set_cell_borders(cell, **edges):
+    """edges: top/bottom/left/right = 'single'|'nil'."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    tcPr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement('w:tcBorders')
+    for edge in ('top', 'left', 'bottom', 'right'):
+        val = edges.get(edge)
+        if val is None:
+            continue
+        el = OxmlElement(f'w:{edge}')
+        el.set(qn('w:val'), val)
+        if val != 'nil':
+            el.set(qn('w:sz'), '6')
+            el.set(qn('w:space'), '0')
+            el.set(qn('w:color'), '000000')
+        borders.append(el)
+    tcPr.append(borders)
+
+
+def _field(paragraph, instr: str, size=None):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    fld = OxmlElement('w:fldSimple')
+    fld.set(qn('w:instr'), instr)
+    r = OxmlElement('w:r')
+    if size:
+        rPr = OxmlElement('w:rPr')
+        sz = OxmlElement('w:sz')
+        sz.set(qn('w:val'), str(int(size * 2)))
+        rPr.append(sz)
+        r.append(rPr)
+    t = OxmlElement('w:t')
+    t.text = '1'
+    r.append(t)
+    fld.append(r)
+    paragraph._p.append(fld)
+
+
+def _style_fonts(doc, font: str):
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+    for st in doc.styles:
+        try:
+            el = st.element
+        except AttributeError:
+            continue
+        rpr = el.find(qn('w:rPr'))
+        if rpr is None:
+            continue
+        rf = rpr.find(qn('w:rFonts'))
+        if rf is not None:
+            for att in ('w:asciiTheme', 'w:hAnsiTheme', 'w:eastAsiaTheme', 'w:cstheme'):
+                if rf.get(qn(att)) is not None:
+                    del rf.attrib[qn(att)]
+    normal = doc.styles['Normal']
+    normal.font.name = font
+    normal.font.size = Pt(11)
+    normal.element.rPr.rFonts.set(qn('w:eastAsia'), font)
+    normal.element.rPr.rFonts.set(qn('w:cs'), font)
+    pf = normal.paragraph_format
+    pf.space_after = Pt(6)
+    pf.line_spacing = 1.08
+    for name, size, before, after in (('Title', 18, 0, 10), ('Heading 1', 15, 14, 6), ('Heading 2', 12.5, 12, 4),
+                                      ('Heading 3', 11.5, 10, 3), ('Heading 4', 11, 8, 2)):
+        st = doc.styles[name]
+        st.font.name = font
+        st.font.size = Pt(size)
+        st.font.bold = True
+        st.font.italic = False
+        st.font.color.rgb = RGBColor(0x1F, 0x2A, 0x44) if name != 'Heading 4' else RGBColor(0, 0, 0)
+        st.paragraph_format.space_before = Pt(before)
+        st.paragraph_format.space_after = Pt(after)
+        st.paragraph_format.keep_with_next = True
+        rpr = st.element.get_or_add_rPr()
+        rpr.rFonts.set(qn('w:eastAsia'), font)
+        rpr.rFonts.set(qn('w:cs'), font)
+    # the Title style of the default template has a bottom border and expanded spacing: remove them
+    title = doc.styles['Title'].element
+    ppr = title.find(qn('w:pPr'))
+    if ppr is not None:
+        for child in list(ppr):
+            if child.tag in (qn('w:pBdr'),):
+                ppr.remove(child)
+    rpr = title.find(qn('w:rPr'))
+    if rpr is not None:
+        for child in list(rpr):
+            if child.tag in (qn('w:spacing'), qn('w:kern')):
+                rpr.remove(child)
+
+
+class Renderer:
+    def __init__(self, font=FONT, landscape=False, header=None, footer_pages=True, margins=2.2, title=''):
+        docx = _docx()
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Cm
+        self.doc = docx.Document()
+        self.font = font
+        _style_fonts(self.doc, font)
+        sec = self.doc.sections[0]
+        if landscape:
+            sec.orientation = WD_ORIENT.LANDSCAPE
+            sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+        else:
+            sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+        for side in ('left_margin', 'right_margin'):
+            setattr(sec, side, Cm(margins))
+        sec.top_margin = Cm(2.0)
+        sec.bottom_margin = Cm(2.0)
+        sec.header_distance = Cm(1.0)
+        sec.footer_distance = Cm(1.0)
+        self.text_width = (sec.page_width - sec.left_margin - sec.right_margin) / 360000.0  # cm
+        if header:
+            self._header(sec, header)
+        if footer_pages:
+            self._footer(sec)
+        cp = self.doc.core_properties
+        cp.author = 'Samordningsförbundet Uppsala län (exempel)'
+        cp.last_modified_by = cp.author
+        cp.title = title
+        cp.subject = ''
+        cp.comments = 'Example bilaga built by tools/make_example_bilagor.py from the shared seeds'
+        cp.created = FIXED_TIME
+        cp.modified = FIXED_TIME
+        cp.last_printed = FIXED_TIME
+        cp.revision = 1
+
+    # ---- header / footer
+    def _header(self, sec, header):
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Cm, Pt
+        left, right = header
+        p = sec.header.paragraphs[0]
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(self.text_width), WD_TAB_ALIGNMENT.RIGHT)
+        r = p.add_run(left)
+        r.bold = True
+        r.font.size = Pt(10)
+        if right:
+            r2 = p.add_run('\t' + right)
+            r2.font.size = Pt(8)
+
+    def _footer(self, sec):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+        p = sec.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run('Sida ')
+        r.font.size = Pt(9)
+        _field(p, 'PAGE', 9)
+        r = p.add_run(' (')
+        r.font.size = Pt(9)
+        _field(p, 'NUMPAGES', 9)
+        r = p.add_run(')')
+        r.font.size = Pt(9)
+
+    # ---- blocks
+    def para(self, text, style=None, bold=False, italic=False, size=None, align=None, indent=None,
+             space_after=None, keep=False):
+        from docx.shared import Pt, Cm
+        p = self.doc.add_paragraph(style=style)
+        lines = text.split('\n')
+        for i, line in enumerate(lines):
+            r = p.add_run(line)
+            r.bold = bold or None
+            r.italic = italic or None
+            if size:
+                r.font.size = Pt(size)
+            if i < len(lines) - 1:
+                r.add_break()
+        if align is not None:
+            p.alignment = align
+        if indent is not None:
+            p.paragraph_format.left_indent = Cm(indent)
+        if space_after is not None:
+            p.paragraph_format.space_after = Pt(space_after)
+        if keep:
+            p.paragraph_format.keep_with_next = True
+        return p
+
+    def render(self, blocks):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+        from docx.shared import Cm, Pt
+        last = None
+        for b in blocks:
+            kind = b[0]
+            if kind == 'pagebreak':
+                if last is not None and last != 'pagebreak':
+                    self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            elif kind == 'title':
+                self.para(b[1], style='Title')
+            elif kind == 'h2':
+                self.para(b[1], style='Heading 2')
+            elif kind == 'h3':
+                self.para(b[1], style='Heading 3')
+            elif kind == 'h4':
+                self.para(b[1], style='Heading 4')
+            elif kind == 'p':
+                self.para(b[1])
+            elif kind == 'pi':
+                self.para(b[1], italic=True, size=9.5)
+            elif kind == 'small':
+                self.para(b[1], size=9)
+            elif kind == 'quote':
+                self.para(b[1], italic=True, indent=1.0)
+            elif kind == 'right':
+                self.para(b[1], align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True)
+            elif kind == 'bullet':
+                p = self.para(b[1], style='List Bullet', space_after=3)
+            elif kind == 'num':
+                m = re.match(r'^(\d{1,2})[.,)]\s+(.*)$', b[1])
+                p = self.para(f'{m.group(1)}.\t{m.group(2)}' if m else b[1], space_after=3)
+                p.paragraph_format.left_indent = Cm(0.75)
+                p.paragraph_format.first_line_indent = Cm(-0.75)
+                p.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
+            elif kind == 'figure':
+                self.figure(b[1])
+            elif kind == 'table':
+                self.table(b[1], b[2])
+            elif kind == 'goals':
+                self.goals(b[1], b[2])
+            elif kind == 'sig':
+                self.sig(b[2])
+            else:
+                raise ValueError(kind)
+            last = kind
+
+    def _cell_text(self, cell, text, size, bold=False, align=None, italic=False):
+        from docx.shared import Pt
+        cell.text = ''
+        p = cell.paragraphs[0]
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.space_before = Pt(0)
+        p.paragraph_format.line_spacing = 1.0
+        lines = str(text).split('\n')
+        for i, line in enumerate(lines):
+            r = p.add_run(line)
+            r.font.size = Pt(size)
+            r.bold = bold or None
+            r.italic = italic or None
+            if i < len(lines) - 1:
+                r.add_break()
+        if align is not None:
+            p.alignment = align
+
+    def _widths(self, ncols, spec):
+        if spec.get('widths'):
+            return spec['widths']
+        first = spec.get('first', 5.0)
+        rest = (self.text_width - first) / max(ncols - 1, 1)
+        if spec.get('colw'):
+            rest = min(rest, spec['colw'])
+        return [first] + [rest] * (ncols - 1)
+
+    def _fix_widths(self, table, widths):
+        from docx.shared import Cm
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        table.autofit = False
+        tblPr = table._tbl.tblPr
+        layout = OxmlElement('w:tblLayout')
+        layout.set(qn('w:type'), 'fixed')
+        tblPr.append(layout)
+        grid = table._tbl.tblGrid
+        for gc, w in zip(grid.findall(qn('w:gridCol')), widths):
+            gc.set(qn('w:w'), str(int(w * 567)))
+        for row in table.rows:
+            for cell, w in zip(row.cells, widths):
+                cell.width = Cm(w)
+
+    def table(self, rows, spec):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+        al = {'l': WD_ALIGN_PARAGRAPH.LEFT, 'r': WD_ALIGN_PARAGRAPH.RIGHT, 'c': WD_ALIGN_PARAGRAPH.CENTER}
+        ncols = max(len(r) for r in rows)
+        t = self.doc.add_table(rows=len(rows), cols=ncols)
+        t.style = self.doc.styles['Table Grid']
+        widths = self._widths(ncols, spec)
+        self._fix_widths(t, widths)
+        size = spec.get('size', 9)
+        align = spec.get('align', 'l' * ncols)
+        for i, r in enumerate(rows):
+            bold = i in spec.get('bold', ())
+            for j in range(ncols):
+                txt = r[j] if j < len(r) else ''
+                a = al[align[j]] if j < len(align) else None
+                if i == 0 and 0 in spec.get('bold', ()) and j > 0:
+                    a = WD_ALIGN_PARAGRAPH.CENTER
+                self._cell_text(t.cell(i, j), n(txt) if isinstance(txt, int) else txt, size, bold, a)
+                if i in spec.get('shade', ()):
+                    _set_cell_shading(t.cell(i, j), 'D9E2F3')
+        if spec.get('bold') and 0 in spec['bold']:
+            from docx.oxml import OxmlElement
+            from docx.oxml.ns import qn
+            trPr = t.rows[0]._tr.get_or_add_trPr()
+            h = OxmlElement('w:tblHeader')
+            trPr.append(h)
+        sp = self.doc.add_paragraph()
+        sp.paragraph_format.space_after = Pt(4)
+
+    def goals(self, title, cells):
+        from docx.shared import Pt
+        ncols = len(cells)
+        t = self.doc.add_table(rows=2, cols=ncols)
+        t.style = self.doc.styles['Table Grid']
+        w = self.text_width / ncols
+        self._fix_widths(t, [w] * ncols)
+        top = t.cell(0, 0)
+        if ncols > 1:
+            top = top.merge(t.cell(0, ncols - 1))
+        self._cell_text(top, title, 10.5, bold=True)
+        _set_cell_shading(top, 'E2EFD9')
+        for j, c in enumerate(cells):
+            self._cell_text(t.cell(1, j), c, 10)
+        sp = self.doc.add_paragraph()
+        sp.paragraph_format.space_after = Pt(2)
+
+    def figure(self, text):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
+        t = self.doc.add_table(rows=1, cols=1)
+        t.style = self.doc.styles['Table Grid']
+        self._fix_widths(t, [min(self.text_width, 14.0)])
+        t.alignment = 1
+        c = t.cell(0, 0)
+        self._cell_text(c, '\n' + text + '\n', 9.5, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _set_cell_shading(c, 'F2F2F2')
+        tr = t.rows[0]
+        tr.height = Cm(3.2)
+        sp = self.doc.add_paragraph()
+        sp.paragraph_format.space_after = Pt(4)
+
+    def sig(self, rows):
+        from docx.shared import Cm, Pt
+        t = self.doc.add_table(rows=len(rows), cols=2)
+        self._fix_widths(t, [6.3, self.text_width - 6.3])
+        for i, (label, value) in enumerate(rows):
+            self._cell_text(t.cell(i, 0), label, 10, bold=True)
+            self._cell_text(t.cell(i, 1), value, 10.5)
+            _set_cell_borders(t.cell(i, 0), top='nil', left='nil', right='nil', bottom='nil')
+            _set_cell_borders(t.cell(i, 1), top='nil', left='nil', right='nil', bottom='single')
+            t.rows[i].height = Cm(1.3 if '(namn)' in label else 0.9)
+        sp = self.doc.add_paragraph()
+        sp.paragraph_format.space_after = Pt(6)
+
+    def save(self, path: Path):
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(normalize_docx(buf.getvalue()))
+
+
+def normalize_docx(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps so that the DOCX bytes are reproducible."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(2021, 9, 9, 8, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            z.writestr(zi, src.read(info.filename))
+    return out.getvalue()
+
+
+def normalize_pdf(data: bytes) -> bytes:
+    """Fix creation/modification dates and the document id (same byte lengths, xref stays valid)."""
+    import hashlib
+
+    def fix_date(m):
+        old = m.group(2)
+        new = b"D:20210909080000+02'00'"
+        if len(new) != len(old):
+            new = (new + b' ' * len(old))[:len(old)]
+        return m.group(1) + new + b')'
+
+    data = re.sub(rb'(/(?:CreationDate|ModDate)\s*\()([^)]*)\)', fix_date, data)
+    data = re.sub(rb'<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*</xmp:\1>',
+                  lambda m: re.sub(rb'>[^<]*<', lambda k: b'>' + b'2021-09-09T08:00:00+02:00'.ljust(
+                      len(k.group(0)) - 2)[:len(k.group(0)) - 2] + b'<', m.group(0)), data)
+    digest = hashlib.md5(re.sub(rb'/ID\s*\[[^\]]*\]', b'', data)).hexdigest().upper().encode()
+
+    def fix_id(m):
+        return re.sub(rb'<([0-9A-Fa-f]+)>', lambda k: b'<' + (digest * 4)[:len(k.group(1))] + b'>', m.group(0))
+
+    data = re.sub(rb'/ID\s*\[[^\]]*\]', fix_id, data)
+    return data
+
+
+# =====================================================================
+# Build
+# =====================================================================
+APP_HEADER = ('Samordningsförbundet Uppsala län', 'v:19-07-10')
+
+DOCX_TARGETS = [
+    ('en-vag-in-steget-vidare/ansokan.docx', doc_knivsta, 'Ansökan En väg in – steget vidare'),
+    ('arbetslivsintro/ansokan.docx', doc_uppsala, 'Ansökan Arbetslivsintro'),
+    ('ung-framtid/ansokan.docx', doc_tierp, 'Ansökan Ung framtid'),
+    ('framsteget-2-0/ansokan.docx', doc_habo, 'Ansökan Framsteget 2.0'),
+    ('jobbcentrum-din-vag-framat/ansokan.docx', doc_enkoping, 'Ansökan Jobbcentrum, din väg framåt'),
+]
+PDF_TARGETS = [
+    ('serviceavgift-nns/1-langsiktig-finansiering.pdf', doc_nns1, 'Långsiktig finansiering av NNS verksamhet',
+     {}),
+    ('serviceavgift-nns/2-forslag-langsiktig-finansiering.pdf', doc_nns2,
+     'Förslag till långsiktig finansiering av NNS verksamhet', {}),
+    ('serviceavgift-nns/3-finansiering.pdf', doc_nns3, 'Finansiering av NNS verksamhet', {}),
+    ('serviceavgift-nns/4-verksamhetsinriktning.pdf', doc_nns4,
+     'Verksamhetsinriktning 2019-2022 med budget för 2021', {}),
+    ('serviceavgift-nns/5-tjanstemannastod.pdf', doc_nns5,
+     'Hantering finansiering av tjänstemannastöd i NNS styrelse och AU', {'landscape': True}),
+    ('esf-information/ansokan-esf.pdf', doc_esf, 'ESF-ansökan SMAIL – Skattning Mot Arbete I Länet', {}),
+]
+
+
+def render_docx(blocks, path: Path, title: str, **kw):
+    r = Renderer(title=title, **kw)
+    r.render(blocks)
+    r.save(path)
+
+
+def soffice_convert(files: list[Path], outdir: Path):
+    exe = shutil.which('soffice') or shutil.which('libreoffice')
+    if not exe:
+        sys.exit('LibreOffice (soffice) is needed to make the PDFs')
+    cmd = [exe, '-env:UserInstallation=file:///tmp/lo-profile-bilagor', '--headless', '--convert-to', 'pdf',
+           '--outdir', str(outdir)] + [str(f) for f in files]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+
+
+def dump(blocks):
+    for b in blocks:
+        if b[0] in ('table',):
+            print('  [table]')
+            for row in b[1]:
+                print('   | ' + ' | '.join(str(c).replace('\n', ' / ') for c in row))
+        elif b[0] == 'goals':
+            print(f'  [goals] {b[1]}: ' + ' || '.join(b[2]))
+        elif b[0] == 'sig':
+            print('  [sig] ' + ' ; '.join(f'{a}={v}' for a, v in b[2]))
+        elif b[0] == 'pagebreak':
+            print('  ----- page -----')
+        else:
+            print(f'{b[0]:>7}: {b[1]}')
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--dump', action='store_true', help='print the parsed text instead of writing files')
+    ap.add_argument('--only', help='build only targets whose path contains this string')
+    args = ap.parse_args(argv)
+    if not SEED_000.exists():
+        sys.exit(f'seed not found: {SEED_000}')
+    docx_targets = [(MEETING / p, f, t, {'header': APP_HEADER}) for p, f, t in DOCX_TARGETS]
+    docx_targets.append((FIXTURES / 'ansokan-framsteget-i-habo.docx', doc_fixture_003,
+                         'Ansökan samverkansinsatser – Framsteget i Håbo', {'header': APP_HEADER}))
+    pdf_targets = [(MEETING / p, f, t, kw) for p, f, t, kw in PDF_TARGETS]
+    if args.only:
+        docx_targets = [x for x in docx_targets if args.only in str(x[0])]
+        pdf_targets = [x for x in pdf_targets if args.only in str(x[0])]
+    if args.dump:
+        for path, fn, title, _ in docx_targets + pdf_targets:
+            print(f'===== {path.relative_to(ROOT)}')
+            dump(fn())
+        return
+    for path, fn, title, kw in docx_targets:
+        render_docx(fn(), path, title, **kw)
+        print(f'wrote {path.relative_to(ROOT)}')
+    with tempfile.TemporaryDirectory(prefix='bilagor-') as tmp:
+        tmp = Path(tmp)
+        jobs = []
+        for i, (path, fn, title, kw) in enumerate(pdf_targets):
+            src = tmp / f'doc{i}.docx'
+            render_docx(fn(), src, title, footer_pages=True, **kw)
+            jobs.append((src, path))
+        fixture_docx = FIXTURES / 'ansokan-framsteget-i-habo.docx'
+        if fixture_docx.exists() and (not args.only or args.only in str(fixture_docx)):
+            fx = tmp / 'fixture.docx'
+            shutil.copy(fixture_docx, fx)
+            jobs.append((fx, FIXTURES / 'ansokan-framsteget-i-habo.pdf'))
+        if jobs:
+            outdir = tmp / 'out'
+            outdir.mkdir()
+            soffice_convert([s for s, _ in jobs], outdir)
+            for src, dest in jobs:
+                pdf = outdir / (src.stem + '.pdf')
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(normalize_pdf(pdf.read_bytes()))
+                print(f'wrote {dest.relative_to(ROOT)}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,59 @@
+"""End to end on the small test förbund: literal template syntax, formulas, stamps on a
+landscape page, and that a rebuild replaces the previous outputs."""
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from conftest import run_cli
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import FIXTURES, copy_project
+    root = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini"))
+    run = run_cli(root, "meeting", "2022-03-10")
+    assert run.status == 0, run.err
+    return root / "build" / "2022-03-10"
+
+
+def test_template_syntax_in_an_arende_is_printed_literally(built):
+    doc = Document(str(built / "handlingar" / "bilaga-03-budget.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Texten {{ x }} och {% if %} är innehåll, liksom <b>taggar</b> & tecken." in text
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(str(built / "kallelse-med-handlingar.pdf")).pages).split())
+    assert "Texten {{ x }} och {% if %} är innehåll, liksom <b>taggar</b> & tecken." in pdf
+
+
+def test_tjansteskrivelse_header_formula_att_satser_lists_and_signature(built):
+    doc = Document(str(built / "handlingar" / "bilaga-03-budget.docx"))
+    header = [p.text for p in doc.tables[0].rows[0].cells[1].paragraphs if p.text]
+    assert header == ["2022-03-03", "Dnr. 2022:3", "UT 2022-02-24", "ST 2022-03-10 bilaga nr. 3 - 3.1"]
+    text = [p.text for p in doc.paragraphs]
+    i = text.index("Förslag till beslut")
+    assert text[i + 1:i + 4] == ["Utskottet föreslår styrelsen besluta",
+                                 "att fastställa budget för 2023 enligt bilaga.",
+                                 "att uppdra åt förbundschefen att redovisa utfallet."]
+    att = [r for r in doc.paragraphs[i + 2].runs if r.text]
+    assert att[0].text == "att" and att[0].bold and not att[1].bold
+    assert "1.\tFörsta punkten" in text and "2.\tAndra punkten" in text and "•\ten punkt" in text
+    assert text[-1] == "Eva Chef, Förbundschef"
+    table = doc.tables[1]
+    assert [c.text for c in table.rows[1].cells] == ["Intäkter", "1 000", "1 100"]
+
+
+def test_stamp_on_portrait_and_landscape_pages(built):
+    reader = PdfReader(str(built / "kallelse-med-handlingar.pdf"))
+    stamped = [p for p in reader.pages if "Bilaga 3.1 · ST 2022-03-10" in p.extract_text()]
+    assert len(stamped) == 2
+    assert [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in stamped] == [(595, 842), (842, 595)]
+
+
+def test_rebuild_replaces_outputs_and_leaves_no_staging(built):
+    root = built.parent.parent
+    run = run_cli(root, "meeting", "2022-03-10")
+    assert run.status == 0, run.err
+    assert sorted(p.name for p in (root / "build").iterdir()) == ["2022-03-10"]
