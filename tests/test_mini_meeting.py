@@ -45,11 +45,13 @@ def test_tjansteskrivelse_header_formula_att_satser_lists_and_signature(built):
     assert [c.text for c in table.rows[1].cells] == ["Intäkter", "1 000", "1 100"]
 
 
-def test_stamp_on_portrait_and_landscape_pages(built):
+def test_stamp_on_portrait_landscape_and_rotated_pages(built):
     reader = PdfReader(str(built / "kallelse-med-handlingar.pdf"))
     stamped = [p for p in reader.pages if "Bilaga 3.1 · ST 2022-03-10" in p.extract_text()]
-    assert len(stamped) == 2
-    assert [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in stamped] == [(595, 842), (842, 595)]
+    assert [(round(float(p.mediabox.width)), round(float(p.mediabox.height)), p.rotation) for p in stamped] == [
+        (595, 842, 0), (842, 595, 0), (595, 842, 90)]
+    # On the rotated page the stamp is drawn with a rotated matrix, so it reads upright on screen.
+    assert b"0.0000 1.0000 -1.0000 0.0000 595.0000 0.0000 cm" in stamped[2].get_contents().get_data()
 
 
 def test_rebuild_replaces_outputs_and_leaves_no_staging(built):
