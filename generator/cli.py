@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import __version__, pipeline
-from generator.errors import ContentError, GeneratorError
+from generator import __version__, pipeline, validate
+from generator.errors import ContentError, GeneratorError, UsageError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -17,8 +17,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
     m = sub.add_parser("meeting", help="bygg kallelse, handlingar och kallelse-med-handlingar.pdf")
     m.add_argument("sammantrade", metavar="SAMMANTRÄDE", help="mappen under meetings/, t.ex. 2021-09-16")
-    c = sub.add_parser("check", help="kontrollera ett sammanträde utan att bygga något")
+    c = sub.add_parser("check", help="kontrollera ett sammanträde (och dess protokoll och datum) utan att bygga")
     c.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    pr = sub.add_parser("protokoll", help="bygg protokoll.docx/.pdf och eventuella utdrag")
+    pr.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    pr.add_argument("--utdrag", nargs="*", default=[], metavar="§",
+                    help="paragrafer att göra protokollsutdrag av, t.ex. 40 eller 40-42")
     return p
 
 
@@ -34,12 +38,23 @@ def main(argv: list[str] | None = None) -> int:
                 print(w, file=sys.stderr)
             total = sum(result.timings.values())
             say(f"Klart på {total:.1f} s: {len(result.outputs)} filer, paketet har {result.pages} sidor.")
-        elif args.kommando == "check":
-            from generator import validate
-            loaded = validate.load(project.meetings, args.sammantrade)
-            for w in loaded.warnings:
+        elif args.kommando == "protokoll":
+            ranges = []
+            for text in args.utdrag:
+                rng = validate.parse_range(text)
+                if rng is None:
+                    raise UsageError(f'"{text}" är ingen paragraf — skriv t.ex. 40 eller 40-42')
+                ranges.append(rng)
+            say(f"Bygger protokollet för {args.sammantrade}")
+            result = pipeline.build_protokoll(project, args.sammantrade, ranges, say)
+            for w in result.warnings:
                 print(w, file=sys.stderr)
-            say(f"{args.sammantrade}: inga fel, {len(loaded.warnings)} varningar.")
+            say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")
+        elif args.kommando == "check":
+            warnings = pipeline.check(project, args.sammantrade)
+            for w in warnings:
+                print(w, file=sys.stderr)
+            say(f"{args.sammantrade}: inga fel, {len(warnings)} varningar.")
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

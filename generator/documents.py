@@ -8,12 +8,8 @@ from __future__ import annotations
 from generator import dates, markdown_blocks
 from generator.formulas import forslagsformel
 from generator.markdown_blocks import Block, Run
-from generator.model import Register, Sammantrade
+from generator.model import Register, Sammantrade, genitiv
 from generator.numbering import AgendaRow, bilaga_ref
-
-
-def genitiv(namn: str) -> str:
-    return namn if namn[-1:] in "sxz" else namn + "s"
 
 
 def ordforande(meeting: Sammantrade, register: Register) -> str | None:
@@ -102,3 +98,131 @@ def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -
         "sidfot": f"{forbund.namn} · {' · '.join(forbund.adress)} · Org.nr {forbund.organisationsnummer}",
     }
     return context, {"text": markdown_blocks.parse(arende.body)}
+
+
+# --- protokoll ---------------------------------------------------------------------------------
+
+def _tid_protokoll(tid: str) -> str:
+    start, _, end = tid.partition("-")
+    return f"kl. {start} – {end}" if end else f"kl. {tid}"
+
+
+def _signature_name(pid: str, register: Register, party: bool) -> str:
+    return register.personer[pid].namn_parti if party else register.namn(pid)
+
+
+def _table_block(rows: list[list[str]], header: bool = True) -> Block:
+    return Block("table", rows=[[[Run(c)] for c in row] for row in rows], header_rows=1 if header else 0)
+
+
+def _narvaro_kompakt(prot, kansli_rubrik: str) -> list[Block]:
+    from generator.protokoll import narvaro_groups
+    groups = narvaro_groups(prot)
+    blocks: list[Block] = []
+    voting = groups["beslutande"] + groups["tjänstgörande ersättare"]
+    blocks.append(_table_block([["Medlemsorganisation", "Beslutande"]] + [[m, t] for m, t in voting]))
+    if groups["ersättare"]:
+        blocks.append(_table_block([["Medlemsorganisation", "Närvarande ersättare"]] +
+                                   [[m, t] for m, t in groups["ersättare"]]))
+    if groups["övriga"]:
+        blocks.append(Block("heading", [Run(f"Övriga närvarande, {kansli_rubrik}")], level=3))
+        blocks += [Block("para", [Run(t)]) for _, t in groups["övriga"]]
+    return blocks
+
+
+def _narvaro_klassisk(prot) -> list[Block]:
+    from generator.protokoll import narvaro_groups
+    groups = narvaro_groups(prot)
+    blocks: list[Block] = []
+    titles = (("beslutande", "Närvarande ordinarie ledamöter"), ("tjänstgörande ersättare", "Tjänstgörande ersättare"),
+              ("ersättare", "Närvarande ersättare"), ("övriga", "Övriga närvarande"))
+    for key, title in titles:
+        if groups[key]:
+            blocks.append(Block("heading", [Run(title)], level=3))
+            blocks.append(_table_block([[t, m] for m, t in groups[key]], header=False))
+    return blocks
+
+
+def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
+    """The §§ as blocks: kompakt starts every § on a new page; klassisk runs them on."""
+    klassisk = prot.organ.protokollstil == "klassisk"
+    blocks: list[Block] = []
+    for i, par in enumerate(paragrafer):
+        if klassisk:
+            blocks.append(Block("heading", [Run(f"§ {par.nr} {par.rubrik}")], level=2))
+            if par.bilagor:
+                blocks.append(Block("para", [Run(f"(Bilaga {' och '.join(par.bilagor)})")]))
+        else:
+            if i or closing:  # in the protokoll § 1 also starts a page (after the närvaro)
+                blocks.append(Block("pagebreak"))
+            blocks.append(Block("heading", [Run(f"§ {par.nr}")], level=1))
+            blocks.append(Block("heading", [Run(par.rubrik)], level=2))
+        blocks += par.blocks
+    if closing and not klassisk and prot.ordforande:
+        blocks.append(Block("heading", [Run("Mötet avslutas")], level=3))
+        blocks.append(Block("para", [Run(f"Ordförande {prot.register.namn(prot.ordforande)} avslutar mötet")]))
+    return blocks
+
+
+def protokoll(prot) -> tuple[dict, dict[str, list[Block]]]:
+    register, meeting, organ, data = prot.register, prot.meeting, prot.organ, prot.data
+    forbund = register.forbund
+    kansli_rubrik = f"{genitiv(forbund.kortnamn)} kansli"
+    common = {"vattenmarke": "" if data.justerat else "OJUSTERAT"}
+    blocks = {"paragrafer": paragraf_blocks(prot, prot.paragrafer, closing=True)}
+    if organ.protokollstil == "klassisk":
+        sekr = register.namn(data.sekreterare) if data.sekreterare else ""
+        underskrifter = []
+        if prot.ordforande:
+            underskrifter.append({"roll": "Ordförande", "namn": register.namn(prot.ordforande)})
+        underskrifter.append({"roll": "Sekreterare", "namn": sekr})
+        underskrifter += [{"roll": "Justerare", "namn": register.namn(j)} for j in data.justerare]
+        a = prot.anslag
+        iso = lambda d: d.isoformat() if d else ""  # noqa: E731
+        context = dict(common, **{
+            "fakta": [{"etikett": "Organ", "text": f"{organ.namn_versal}, {forbund.namn}"},
+                      {"etikett": "Sammanträdesdatum", "text": meeting.datum.isoformat()},
+                      {"etikett": "Plats", "text": meeting.plats},
+                      {"etikett": "Tid", "text": _tid_protokoll(meeting.tid)}],
+            "omfattar": f"Protokollet omfattar {prot.range_text}",
+            "underskrifter": underskrifter,
+            "bevis_text": "Protokollet är justerat. Justeringen har tillkännagetts genom anslag.",
+            "bevis": [{"etikett": "Avser sammanträde med", "text": f"{organ.namn_versal}, {forbund.namn}"},
+                      {"etikett": "Sammanträdesdatum", "text": meeting.datum.isoformat()},
+                      {"etikett": "Justeringsdatum", "text": iso(data.justeringsdatum)},
+                      {"etikett": "Anslagsdatum", "text": iso(a.anslagsdatum)},
+                      {"etikett": "Förvaringsplats", "text": forbund.forvaringsplats},
+                      {"etikett": "Anslaget tas ned tidigast", "text": iso(a.nedtagning)}],
+            "enligt_uppdrag": sekr,
+        })
+        blocks["narvaro"] = _narvaro_klassisk(prot)
+        return context, blocks
+    fakta = [f"Plats: {meeting.plats}", f"Tid: {_tid_protokoll(meeting.tid)}", f"Paragrafer {prot.range_text}"]
+    if data.justeringsdatum:
+        fakta.append(f"Justeringsdag {dates.den(data.justeringsdatum)}")
+    underskrifter = []
+    if prot.ordforande:
+        underskrifter.append(f"{_signature_name(prot.ordforande, register, True)}, ordförande")
+    underskrifter += [f"{register.namn(j)}, justerare" for j in data.justerare]
+    if data.sekreterare:
+        underskrifter.append(f"{register.namn(data.sekreterare)}, sekreterare")
+    context = dict(common, **{
+        "organ_rubrik": f"{genitiv(forbund.kortnamn)} {organ.namn}",
+        "datum_rubrik": f"protokoll {dates.lang(meeting.datum)}",
+        "fakta": fakta,
+        "underskrifter": underskrifter,
+        "adress": [forbund.namn, *forbund.adress, f"Organisationsnummer {forbund.organisationsnummer}", forbund.epost],
+    })
+    blocks["narvaro"] = _narvaro_kompakt(prot, kansli_rubrik)
+    return context, blocks
+
+
+def utdrag(prot, paragrafer) -> tuple[dict, dict[str, list[Block]]]:
+    register, meeting, organ = prot.register, prot.meeting, prot.organ
+    sekr = register.namn(prot.data.sekreterare) if prot.data.sekreterare else ""
+    titel = register.titel(prot.data.sekreterare, meeting.datum) if prot.data.sekreterare else None
+    return ({"vattenmarke": "" if prot.data.justerat else "OJUSTERAT",
+             "organ_rubrik": f"{genitiv(register.forbund.kortnamn)} {organ.namn}",
+             "datum_rubrik": f"Protokoll {dates.lang(meeting.datum)}, {prot.range_text}",
+             "intygas_av": f"{sekr}, {titel}" if titel else sekr},
+            {"paragrafer": paragraf_blocks(prot, paragrafer, closing=False)})

@@ -10,6 +10,11 @@ ROLLER = ("ordförande", "1:e vice ordförande", "2:e vice ordförande")
 UTFALL = ("förslag", "beslut", "bordlagt", "information", "per capsulam")
 
 
+def genitiv(namn: str) -> str:
+    """ "Samordningsförbundet" → "Samordningsförbundets"; names ending in s, x, z stay. """
+    return namn if namn[-1:] in "sxz" else namn + "s"
+
+
 @dataclass(frozen=True)
 class Forbund:
     namn: str
@@ -22,13 +27,22 @@ class Forbund:
     undertecknare: str | None  # person id
 
 
+STANDARDTYPER = ("justering", "rubrikrad", "ärenden", "öppnas", "fastställande", "föregående protokoll",
+                 "övriga frågor", "avslutas")
+
+
 @dataclass(frozen=True)
 class StandardPunkt:
-    """One entry of an organ's standard agenda: typ is '', 'justering', 'rubrikrad' or 'ärenden'."""
+    """One entry of an organ's standard agenda. typ is '' or one of STANDARDTYPER; `id` names
+    the item in protokoll.yaml; `paragraf` is ja / nej / vid behov (only when something was
+    recorded); `beslut` are the att-satser the protokoll prints when nothing else is recorded."""
 
     typ: str
     rubrik: str
     ovriga: str = ""
+    id: str = ""
+    paragraf: str = "ja"
+    beslut: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,10 @@ class Organ:
     bereder: str | None
     serie_borjar: dict[int, int]
     dagordning: tuple[StandardPunkt, ...]
+    protokollstil: str = "kompakt"  # kompakt (Beslut/Ärendet/Bedömning) | klassisk (Bevis/anslag)
+    justering_dagar: int = 14
+    anslag_dagar: int = 2
+    overklagande_veckor: int = 3
 
     @property
     def namn_versal(self) -> str:
@@ -181,3 +199,73 @@ class Sammantrade:
     forslag_justerare: str | None
     forslag_justeringsdatum: dt.date | None
     arenden: tuple[Arende, ...] = field(default=())
+
+
+# --- what happened at the meeting (protokoll.yaml) ---------------------------------------------
+
+@dataclass(frozen=True)
+class Narvarande:
+    grupp: str  # beslutande | tjänstgörande ersättare | ersättare | övriga
+    person: str | None  # register id; None for a guest
+    namn: str  # the printed name (from the register for people in it)
+    titel: str | None = None
+    ersatter: str | None = None  # person id of the ordinarie a tjänstgörande ersättare replaces
+    paragrafer: tuple[int, int] | None = None  # partial attendance as a § range
+    punkter: tuple[str, ...] = ()  # partial attendance as agenda items
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Yrkande:
+    person: str
+    yrkande: str
+
+
+@dataclass(frozen=True)
+class Votering:
+    ja: int
+    nej: int
+    avstar: int = 0
+
+
+@dataclass(frozen=True)
+class Utfall:
+    """What differs from the förslag for one agenda item. Empty: decided as proposed."""
+
+    bordlagt: bool = False
+    aterremitterat: str | None = None
+    struket: bool = False
+    beslut: tuple[str, ...] | None = None  # replaces the proposed att-satser
+    tillagg: tuple[str, ...] = ()  # added att-satser
+    yrkanden: tuple[Yrkande, ...] = ()
+    propositionsordning: str | None = None
+    votering: Votering | None = None
+    reservationer: tuple[str, ...] = ()
+    jav: tuple[str, ...] = ()
+    protokollsanteckning: str | None = None
+    omedelbart_justerad: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OvrigFraga:
+    rubrik: str
+    text: str
+    beslut: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Protokollsdata:
+    file: Path
+    exempel: bool
+    justerat: bool
+    narvaro: tuple[Narvarande, ...]
+    sekreterare: str | None
+    justerare: tuple[str, ...]
+    justeringsdatum: dt.date | None
+    anslagsdatum: dt.date | None
+    dagordning_med_tillagg: bool
+    punkter: dict[str, Utfall]
+    ovriga_fragor: tuple[OvrigFraga, ...]
+    paragrafer: tuple[int, int] | None  # the range as printed/frozen, checked against the derived one
+    lines: dict[str, int] = field(default_factory=dict)

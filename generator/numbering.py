@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import dates
-from generator.model import Arende, Bilaga, Register, Sammantrade
+from generator.model import Arende, Bilaga, Register, Sammantrade, StandardPunkt
 
 MUNTLIG = "Muntlig information"
 
@@ -23,7 +23,12 @@ class AgendaRow:
     ovriga: tuple[str, ...]  # lines of the Övriga uppgifter cell
     arende: Arende | None = None
     bilagor: tuple[BilagaNr, ...] = ()
-    typ: str = ""  # '' | 'justering' | 'rubrikrad' | 'ärende'
+    typ: str = ""  # 'ärende' or the standard item's typ
+    punkt: StandardPunkt | None = None
+
+    @property
+    def id(self) -> str:
+        return self.arende.id if self.arende else self.punkt.id
 
     @property
     def har_handling(self) -> bool:
@@ -47,7 +52,7 @@ def agenda(meeting: Sammantrade, register: Register) -> list[AgendaRow]:
     nr = 0
     for punkt in organ.dagordning:
         if punkt.typ == "rubrikrad":
-            rows.append(AgendaRow(None, punkt.rubrik, None, (), typ="rubrikrad"))
+            rows.append(AgendaRow(None, punkt.rubrik, None, (), typ="rubrikrad", punkt=punkt))
         elif punkt.typ == "ärenden":
             for arende in meeting.arenden:
                 nr += 1
@@ -59,10 +64,11 @@ def agenda(meeting: Sammantrade, register: Register) -> list[AgendaRow]:
                 ovriga.append(f"Förslag: {register.namn(meeting.forslag_justerare)}")
             if meeting.forslag_justeringsdatum:
                 ovriga.append(f"Förslag på justeringsdatum: {dates.lang(meeting.forslag_justeringsdatum)}")
-            rows.append(AgendaRow(nr, punkt.rubrik, None, tuple(ovriga), typ="justering"))
+            rows.append(AgendaRow(nr, punkt.rubrik, None, tuple(ovriga), typ="justering", punkt=punkt))
         else:
             nr += 1
-            rows.append(AgendaRow(nr, punkt.rubrik, None, (punkt.ovriga,) if punkt.ovriga else ()))
+            rows.append(AgendaRow(nr, punkt.rubrik, None, (punkt.ovriga,) if punkt.ovriga else (),
+                                  typ=punkt.typ, punkt=punkt))
     return rows
 
 

@@ -108,7 +108,23 @@ def _font(writer: PdfWriter):
     return writer._add_object(font)
 
 
-def _decorate(writer: PdfWriter, page, font_ref, top_right: str | None, bottom_right: str) -> None:
+def _watermark_stream(page, text: str) -> bytes:
+    """Large light-grey diagonal text across the page, drawn under the page's content."""
+    import math
+    matrix, w, h = _display_matrix(page)
+    angle = math.atan2(h, w)
+    size = min(w, h) / 5.5
+    width = text_width(text, size)
+    c, s = math.cos(angle), math.sin(angle)
+    x = w / 2 - c * width / 2 + s * size * 0.35
+    y = h / 2 - s * width / 2 - c * size * 0.35
+    return (b"q " + " ".join(f"{v:.4f}" for v in matrix).encode() + b" cm 0.82 g BT " + FONT.encode()
+            + f" {size:.1f} Tf {c:.4f} {s:.4f} {-s:.4f} {c:.4f} {x:.2f} {y:.2f} Tm ".encode()
+            + _pdf_string(text) + b" Tj ET Q")
+
+
+def _decorate(writer: PdfWriter, page, font_ref, top_right: str | None, bottom_right: str | None,
+              watermark: str | None = None) -> None:
     resources = page.get("/Resources")
     resources = resources.get_object() if resources is not None else DictionaryObject()
     if "/Resources" not in page:
@@ -120,9 +136,9 @@ def _decorate(writer: PdfWriter, page, font_ref, top_right: str | None, bottom_r
     fonts = fonts.get_object()
     fonts[NameObject(FONT)] = font_ref
     before = DecodedStreamObject()
-    before.set_data(b"q")
+    before.set_data((_watermark_stream(page, watermark) + b"\n" if watermark else b"") + b"q")
     after = DecodedStreamObject()
-    after.set_data(_overlay(page, top_right, bottom_right))
+    after.set_data(_overlay(page, top_right, bottom_right) if (top_right or bottom_right) else b"Q")
     contents = page.get("/Contents")
     items = ArrayObject([writer._add_object(before)])
     if contents is not None:
@@ -157,6 +173,32 @@ def page_count(part: Part) -> int:
     return len(open_pdf(part).pages)
 
 
+def finish(src: Path, out: Path, meta: Metadata, watermark: str | None = None) -> int:
+    """Copy one document with metadata set (and a watermark on every page); page count."""
+    part = Part(src, meta.title, "")
+    reader = open_pdf(part)
+    writer = PdfWriter()
+    font_ref = _font(writer)
+    for page in reader.pages:
+        new = writer.add_page(page)
+        if watermark:
+            _decorate(writer, new, font_ref, None, None, watermark)
+    _write(writer, out, meta)
+    return len(reader.pages)
+
+
+def _write(writer: PdfWriter, out: Path, meta: Metadata) -> None:
+    stamp = f"D:{meta.date.strftime('%Y%m%d')}000000Z"
+    writer.add_metadata({"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject,
+                         "/Producer": "generator", "/Creator": "generator",
+                         "/CreationDate": stamp, "/ModDate": stamp})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
+    viewer = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    writer._root_object[NameObject("/ViewerPreferences")] = viewer
+    with open(out, "wb") as fh:
+        writer.write(fh)
+
+
 def assemble(sections: list[Section], out: Path, meta: Metadata) -> list[tuple[Part, int, int]]:
     """Merge the parts in order into `out`. Returns (part, first page index, page count)."""
     readers = [(part, open_pdf(part)) for section in sections for part in section.parts]
@@ -182,15 +224,6 @@ def assemble(sections: list[Section], out: Path, meta: Metadata) -> list[tuple[P
             if section.title and parent is None:
                 parent = writer.add_outline_item(section.title, first)
             writer.add_outline_item(part.bookmark, first, parent=parent)
-    stamp = f"D:{meta.date.strftime('%Y%m%d')}000000Z"
-    writer.add_metadata({"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject,
-                         "/Producer": "generator", "/Creator": "generator",
-                         "/CreationDate": stamp, "/ModDate": stamp})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(meta.language)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    viewer = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    writer._root_object[NameObject("/ViewerPreferences")] = viewer
-    writer._ID = None
-    with open(out, "wb") as fh:
-        writer.write(fh)
+    _write(writer, out, meta)
     return placed

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import convert_pdf, documents, numbering, packet, render_docx, validate
+from generator import convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
 from generator.outputs import BuildDir
@@ -146,3 +146,61 @@ def _part_problem(exc: packet.PacketError, rows: list[AgendaRow]) -> Problem:
                 return Problem(row.arende.file, b.bilaga.line, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {exc}",
                                "be avsändaren om en PDF utan lösenord, eller skriv ut den till en ny PDF")
     return Problem(exc.part.pdf, None, str(exc), "bygg igen")
+
+
+def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, int]] = (),
+                    report: Report = lambda _: None) -> Result:
+    """protokoll.docx/.pdf (OJUSTERAT until marked justerat) and the requested utdrag."""
+    result = Result()
+    clock = _Clock(result, report)
+    loaded = validate.load(project.meetings, meeting_id)
+    prot = protokoll.build(project.meetings, loaded)
+    result.warnings = loaded.warnings + tuple(prot.warnings)
+    for lo, hi in utdrag:
+        if not (prot.first <= lo <= hi <= prot.last):
+            raise ContentError([Problem(None, None, f"§ {lo} - {hi} finns inte i protokollet ({prot.range_text})",
+                                        "ange paragrafer ur protokollet")])
+    clock.lap("läsa", f"{prot.range_text}")
+    meeting, register, organ = loaded.meeting, loaded.register, prot.organ
+    template = project.templates / f"protokoll-{organ.protokollstil}.docx"
+    out = BuildDir(project.build, meeting.id)
+    try:
+        context, blocks = documents.protokoll(prot)
+        jobs = [convert_pdf.Job(out.write("protokoll.docx", render_docx.render(template, context, blocks)),
+                                out.path("tmp/protokoll.pdf"), "protokollet")]
+        names = []
+        for lo, hi in utdrag:
+            name = f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
+            chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
+            u_context, u_blocks = documents.utdrag(prot, chosen)
+            jobs.append(convert_pdf.Job(out.write(f"{name}.docx", render_docx.render(
+                project.templates / "utdrag.docx", u_context, u_blocks)), out.path(f"tmp/{len(names)}.pdf"), name))
+            names.append(name)
+        clock.lap("docx", f"{len(jobs)} dokument")
+        failures = convert_pdf.convert(jobs)
+        if failures:
+            raise ContentError([_conversion_problem(f, []) for f in failures])
+        clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
+        mark = None if prot.data.justerat else "OJUSTERAT"
+        title = f"Protokoll {organ.namn_versal} {meeting.datum.isoformat()}"
+        meta = packet.Metadata(title, register.forbund.namn, f"{title}, {prot.range_text}", meeting.datum)
+        result.pages = packet.finish(jobs[0].target, out.claim("protokoll.pdf"), meta, mark)
+        for job, name in zip(jobs[1:], names):
+            packet.finish(job.target, out.claim(f"{name}.pdf"),
+                          packet.Metadata(f"Protokollsutdrag {name.split('-', 1)[1]} – {title}",
+                                          register.forbund.namn, title, meeting.datum), mark)
+        clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
+        result.outputs = out.commit(scope=("protokoll", "utdrag/"))
+        clock.lap("klart", str(out.final))
+    finally:
+        out.abort()
+    return result
+
+
+def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
+    """Everything `meeting` checks, plus the protokoll and its dates when protokoll.yaml exists."""
+    loaded = validate.load(project.meetings, meeting_id)
+    warnings = loaded.warnings
+    if (loaded.meeting.folder / validate.PROTOKOLL_FILE).is_file():
+        warnings += tuple(protokoll.build(project.meetings, loaded).warnings)
+    return warnings

@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
 
@@ -102,6 +103,8 @@ def add_blocks(doc, blocks: list[Block]) -> None:
             _runs(p, block.runs)
         elif block.kind == "table":
             _table(doc, block)
+        elif block.kind == "pagebreak":
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             p = doc.add_paragraph()
             if block.level:

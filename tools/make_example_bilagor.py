@@ -66,7 +66,513 @@ FONT = 'Carlito'
 # Swedish word list, the clean seed 001 and hand review; kept here so that the
 # script is self-contained.  Case is re-applied from the OCR token.
 # === RESTORE TABLE BEGIN ===
-RESTORE: dict[str, str] = {}
+RESTORE: dict[str, str] = {
+    '&ar': 'är', '&dga': 'äga', '&n': 'än', '&ndamalet': 'ändamålet', '&ndra': 'ändra', '&t': 'åt',
+    '&terga': 'återgå', '&ven': 'även', '16sning': 'lösning', '16sningar': 'lösningar', '1ag': 'låg',
+    '1amplig': 'lämplig', '1an': 'län', '3tta': 'åtta', '4n': 'än', '6ka': 'öka', '6kad': 'ökad', '6kade': 'ökade',
+    '6kande': 'ökande', '6kar': 'ökar', '6kat': 'ökat', '6kning': 'ökning', '6kningen': 'ökningen',
+    '6nskan': 'önskan', '6nskar': 'önskar', '6nskemal': 'önskemål', '6ppen': 'öppen', '6ppet': 'öppet',
+    '6ppna': 'öppna', '6ver': 'över', '6verenskommits': 'överenskommits', '6verfordes': 'överfördes',
+    '6verga': 'övergå', '6vergripande': 'övergripande', '6verhdngande': 'överhängande',
+    '6vningsuppgifter': 'övningsuppgifter', '6vriga': 'övriga', '6vrigt': 'övrigt', '8ppen': 'öppen', '@n': 'än',
+    '[6nestod': 'lönestöd', '[amnar': 'lämnar', '[amnas': 'lämnas', 'administratorer': 'administratörer',
+    'agas': 'ägas', 'ager': 'äger', 'aktiveringsniva': 'aktiveringsnivå',
+    'aktivitetsersattning': 'aktivitetsersättning', 'aktivitetsersittning': 'aktivitetsersättning',
+    'aktivitetsh6jande': 'aktivitetshöjande', 'aktivitetsniva': 'aktivitetsnivå',
+    'aktivitetsnivan': 'aktivitetsnivån', 'aktor': 'aktör', 'aktorer': 'aktörer', 'aktér': 'aktör',
+    'aktérer': 'aktörer', 'alder': 'ålder', 'aldern': 'åldern', 'aldrar': 'åldrar', 'aldrarna': 'åldrarna',
+    'aldre': 'äldre', 'allmanna': 'allmänna', 'alltsa': 'alltså', 'alvkarleby': 'älvkarleby',
+    'ambitionsniva': 'ambitionsnivå', 'ambitionsnivan': 'ambitionsnivån', 'ambitiésa': 'ambitiösa', 'an': 'än',
+    'andamalen': 'ändamålen', 'andamalet': 'ändamålet', 'andamalsenliga': 'ändamålsenliga',
+    'angelaget': 'angeläget', 'angelagna': 'angelägna', 'angeldget': 'angeläget', 'annu': 'ännu',
+    'anpassningsmajligheter': 'anpassningsmöjligheter', 'ansag': 'ansåg', 'ansdka': 'ansöka', 'ansdkan': 'ansökan',
+    'ansokan': 'ansökan', 'anstalining': 'anställning', 'anstalla': 'anställa', 'anstallda': 'anställda',
+    'anstallning': 'anställning', 'anstallningar': 'anställningar', 'anstallningsbarhet': 'anställningsbarhet',
+    'anstallningsstodsansékningar': 'anställningsstödsansökningar', 'anstallts': 'anställts',
+    'anstilla': 'anställa', 'anstillda': 'anställda', 'anstillts': 'anställts', 'anstkan': 'ansökan',
+    'anstrangd': 'ansträngd', 'anstélining': 'anställning', 'anstéllas': 'anställas', 'anstéllda': 'anställda',
+    'anstéllning': 'anställning', 'anstéllningsbara': 'anställningsbara', 'ansékan': 'ansökan', 'anséks': 'ansöks',
+    'anvanda': 'använda', 'anvandande': 'användande', 'anvandare': 'användare', 'anvandas': 'användas',
+    'anvander': 'använder', 'anvandning': 'användning', 'anvands': 'används', 'anvdndare': 'användare',
+    'anviandare': 'användare', 'anvidnda': 'använda', 'anvinda': 'använda', 'anvindare': 'användare',
+    'anvindas': 'användas', 'anvinds': 'används', 'anvint': 'använt', 'anvéanda': 'använda', 'anvédnda': 'använda',
+    'anvédndas': 'användas', 'anvéndas': 'användas', 'anvénds': 'används',
+    'arbetsforberedande': 'arbetsförberedande', 'arbetsformaga': 'arbetsförmåga',
+    'arbetsformagebeddmning': 'arbetsförmågebedömning', 'arbetsformedlare': 'arbetsförmedlare',
+    'arbetsformedlaren': 'arbetsförmedlaren', 'arbetsformedlarens': 'arbetsförmedlarens',
+    'arbetsformedling': 'arbetsförmedling', 'arbetsformedlingen': 'arbetsförmedlingen',
+    'arbetsformedlingens': 'arbetsförmedlingens', 'arbetsféormedlingen': 'arbetsförmedlingen',
+    'arbetsféralder': 'arbetsför ålder', 'arbetsférmaga': 'arbetsförmåga', 'arbetsférmedlare': 'arbetsförmedlare',
+    'arbetsférmedlaren': 'arbetsförmedlaren', 'arbetsférmedlarens': 'arbetsförmedlarens',
+    'arbetsférmedlartjanst': 'arbetsförmedlartjänst', 'arbetsférmedling': 'arbetsförmedling',
+    'arbetsférmedlingen': 'arbetsförmedlingen', 'arbetsférmedlingens': 'arbetsförmedlingens',
+    'arbetsférmedlings': 'arbetsförmedlings', 'arbetsférmedlingskontakterna': 'arbetsförmedlingskontakterna',
+    'arbetsgivarkdnnedom': 'arbetsgivarkännedom', 'arbetsl6sa': 'arbetslösa', 'arbetsldsa': 'arbetslösa',
+    'arbetsldshet': 'arbetslöshet', 'arbetslosa': 'arbetslösa', 'arbetsloshet': 'arbetslöshet',
+    'arbetslosheten': 'arbetslösheten', 'arbetsloshetsnivan': 'arbetslöshetsnivån', 'arbetslésa': 'arbetslösa',
+    'arbetsléshet': 'arbetslöshet', 'arbetslésheten': 'arbetslösheten',
+    'arbetsmarkandsforvaltningar': 'arbetsmarknadsförvaltningar',
+    'arbetsmarknadsfdrvaltningens': 'arbetsmarknadsförvaltningens',
+    'arbetsmarknadsforvaltning': 'arbetsmarknadsförvaltning',
+    'arbetsmarknadsforvaltningen': 'arbetsmarknadsförvaltningen',
+    'arbetsmarknadsforvaltningens': 'arbetsmarknadsförvaltningens', 'arbetsmarknadsfragor': 'arbetsmarknadsfrågor',
+    'arbetsmarknadsfragorna': 'arbetsmarknadsfrågorna',
+    'arbetsmarknadsférvaltningen': 'arbetsmarknadsförvaltningen', 'arbetsmarknadslaget': 'arbetsmarknadsläget',
+    'arbetsmarknadsnamndens': 'arbetsmarknadsnämndens', 'arbetsmarknadsomradet': 'arbetsmarknadsområdet',
+    'arbetsmiljo': 'arbetsmiljö', 'arbetsprovning': 'arbetsprövning', 'arbetssatt': 'arbetssätt',
+    'arbetssattet': 'arbetssättet', 'arbetssdtt': 'arbetssätt', 'arbetssitt': 'arbetssätt',
+    'arbetssittet': 'arbetssättet', 'arbetssokande': 'arbetssökande', 'arbetsstdd': 'arbetsstöd',
+    'arbetsstod': 'arbetsstöd', 'arbetsséatt': 'arbetssätt', 'arbetssédttet': 'arbetssättet',
+    'arbetssékande': 'arbetssökande', 'arbetssétt': 'arbetssätt', 'arbetstillfallen': 'arbetstillfällen',
+    'arbetstraning': 'arbetsträning', 'arbetstraningsmaojligheter': 'arbetsträningsmöjligheter',
+    'arbetstraningsplatser': 'arbetsträningsplatser', 'arbetstréning': 'arbetsträning', 'aren': 'åren',
+    'arendedragning': 'ärendedragning', 'arendet': 'ärendet', 'aret': 'året', 'arets': 'årets',
+    'arligen': 'årligen', 'ars': 'års', 'arsanslag': 'årsanslag', 'arsmote': 'årsmöte', 'arsmotet': 'årsmötet',
+    'arsméte': 'årsmöte', 'arsmétet': 'årsmötet', 'arsmötet': 'årsmötet', 'arsskiftet': 'årsskiftet', 'at': 'åt',
+    'atagande': 'åtagande', 'atagandet': 'åtagandet', 'aterga': 'återgå', 'atergang': 'återgång',
+    'atergd': 'återgå', 'aterhamtas': 'återhämtas', 'aterhamtningen': 'återhämtningen',
+    'aterintrade': 'återinträde', 'aterkomma': 'återkomma', 'aterkommer': 'återkommer',
+    'aterkoppling': 'återkoppling', 'aterrapportering': 'återrapportering', 'atgard': 'åtgärd',
+    'atgarder': 'åtgärder', 'atta': 'åtta', 'attrepresentant': 'att representant', 'attt': 'att', 'aven': 'även',
+    'avgorande': 'avgörande', 'avgérande': 'avgörande', 'avsdndare': 'avsändare', 'avsevarda': 'avsevärda',
+    'avstamning': 'avstämning', 'avstamningar': 'avstämningar', 'avstdmningsrapport': 'avstämningsrapport',
+    'avstimningsmoten': 'avstämningsmöten', 'backstrom': 'backström', 'backström': 'bäckström', 'bada': 'båda',
+    'bade': 'både', 'balsta': 'bålsta', 'baring': 'bäring', 'basta': 'bästa', 'battre': 'bättre', 'bdde': 'både',
+    'bdsta': 'bästa', 'bed6ms': 'bedöms', 'bed6éms': 'bedöms', 'beddmas': 'bedömas', 'beddmning': 'bedömning',
+    'beddms': 'bedöms', 'beddomer': 'bedömer', 'bedomer': 'bedömer', 'bedoms': 'bedöms', 'bedémas': 'bedömas',
+    'bedémer': 'bedömer', 'bedémning': 'bedömning', 'bedémningar': 'bedömningar', 'bedémningen': 'bedömningen',
+    'bedémningsmetoder': 'bedömningsmetoder', 'bedéms': 'bedöms', 'befasta': 'befästa', 'begadran': 'begäran',
+    'begransas': 'begränsas', 'behalla': 'behålla', 'behdriga': 'behöriga', 'behdva': 'behöva',
+    'behdver': 'behöver', 'behdvs': 'behövs', 'behdéver': 'behöver', 'behdévs': 'behövs',
+    'behjélplig': 'behjälplig', 'behodver': 'behöver', 'behoriga': 'behöriga', 'behover': 'behöver',
+    'behovs': 'behövs', 'behtver': 'behöver', 'behériga': 'behöriga', 'behéver': 'behöver', 'behévs': 'behövs',
+    'bemarkelsen': 'bemärkelsen', 'bemdstra': 'bemästra', 'ber6r': 'berör', 'berattade': 'berättade',
+    'berdknas': 'beräknas', 'berdrd': 'berörd', 'berdrda': 'berörda', 'berdér': 'berör', 'beror': 'berör',
+    'berord': 'berörd', 'berorda': 'berörda', 'berér': 'berör', 'berérd': 'berörd', 'berérda': 'berörda',
+    'beskrivha': 'beskrivna', 'besta': 'bestå', 'bestalla': 'beställa', 'bestamda': 'bestämda', 'bestar': 'består',
+    'bestd': 'bestå', 'bestér': 'består', 'betraffande': 'beträffande', 'bibehalla': 'bibehålla', 'bista': 'bistå',
+    'bistand': 'bistånd', 'bistandsmottagare': 'biståndsmottagare', 'bistar': 'bistår', 'bistdnd': 'bistånd',
+    'boendestdd': 'boendestöd', 'bor': 'bör', 'borjan': 'början', 'borjar': 'börjar', 'borjat': 'börjat',
+    'bér': 'bör', 'bérjan': 'början', 'bérjar': 'börjar', 'béttre': 'bättre', 'civilsamhallet': 'civilsamhället',
+    'd&': 'då', 'da': 'då', 'dagslaget': 'dagsläget', 'dan': 'än', 'dar': 'där', 'darav': 'därav',
+    'darefter': 'därefter', 'daremot': 'däremot', 'darendet': 'ärendet', 'darfor': 'därför', 'darfér': 'därför',
+    'darifran': 'därifrån', 'darigenom': 'därigenom', 'darmed': 'därmed', 'darpa': 'därpå', 'darpd': 'därpå',
+    'darutéver': 'därutöver', 'davarande': 'dåvarande', 'ddr': 'där', 'ddrpa': 'därpå', 'dir': 'där', 'dka': 'öka',
+    'dkad': 'ökad', 'dkade': 'ökade', 'dkar': 'ökar', 'dkning': 'ökning', 'dlder': 'ålder', 'dldern': 'åldern',
+    'dn': 'än', 'dnskan': 'önskan', 'dnskar': 'önskar', 'dnskemal': 'önskemål', 'drenden': 'ärenden',
+    'dterga': 'återgå', 'dven': 'även', 'dver': 'över', 'dverenskommits': 'överenskommits',
+    'dvergripande': 'övergripande', 'dversiktlig': 'översiktlig', 'd|skuterats': 'diskuterats',
+    'déarutover': 'därutöver', 'dér': 'där', 'effektmal': 'effektmål', 'efterfraga': 'efterfråga',
+    'efterfragan': 'efterfrågan', 'efterfragar': 'efterfrågar', 'efterfragas': 'efterfrågas',
+    'egenforsorjning': 'egenförsörjning', 'ekonomistéd': 'ekonomistöd', 'elier': 'eller', 'eninsats': 'en insats',
+    'enk&pings': 'enköpings', 'enkat': 'enkät', 'enkater': 'enkäter', 'enkatsvar': 'enkätsvar',
+    'enkdping': 'enköping', 'enkdpings': 'enköpings', 'enképing': 'enköping', 'enképings': 'enköpings',
+    'ensammanstallning': 'en sammanställning', 'ensammanstillning': 'en sammanställning', 'erbjods': 'erbjöds',
+    'erhaller': 'erhåller', 'erhallna': 'erhållna', 'ersatter': 'ersätter', 'ersattning': 'ersättning',
+    'ersattningsform': 'ersättningsform', 'ersdtta': 'ersätta', 'ersdttning': 'ersättning',
+    'ersittning': 'ersättning', 'erséttning': 'ersättning', 'ettresursteam': 'ett resursteam',
+    'eventuelit': 'eventuellt', 'f&': 'få', 'f3': 'få', 'f6lja': 'följa', 'f6ljas': 'följas', 'f6ljd': 'följd',
+    'f6ljs': 'följs', 'f6r': 'för', 'fa': 'få', 'falt': 'fält', 'fanga': 'fånga', 'far': 'får',
+    'fardigstallande': 'färdigställande', 'fardigstalld': 'färdigställd', 'fardigstallda': 'färdigställda',
+    'fardigstallt': 'färdigställt', 'farhagor': 'farhågor', 'farre': 'färre', 'faststalla': 'fastställa',
+    'faststalld': 'fastställd', 'faststalls': 'fastställs', 'fatt': 'fått', 'fd': 'få', 'fdngas': 'fångas',
+    'fgretagen': 'företagen', 'finansieringsldsning': 'finansieringslösning',
+    'finansieringsldsningar': 'finansieringslösningar', 'finansieringslesningar': 'finansieringslösningar',
+    'finansieringslosningar': 'finansieringslösningar', 'finansieringslésningar': 'finansieringslösningar',
+    'flerarigt': 'flerårigt', 'flerpartsmdten': 'flerpartsmöten', 'flerpartsmoten': 'flerpartsmöten',
+    'flerpartsméte': 'flerpartsmöte', 'flerpartsméten': 'flerpartsmöten', 'flode': 'flöde', 'floden': 'flöden',
+    'flyktingstrémmar': 'flyktingströmmar', 'fléden': 'flöden', 'fokusomraden': 'fokusområden', 'folja': 'följa',
+    'foljaktligen': 'följaktligen', 'foljande': 'följande', 'foljas': 'följas', 'foljd': 'följd',
+    'foljderna': 'följderna', 'foljdverkningar': 'följdverkningar', 'foljs': 'följs',
+    'folkbokférda': 'folkbokförda', 'folkhalsomyndigheten': 'folkhälsomyndigheten', 'folkhdgskola': 'folkhögskola',
+    'folkhilsomyndigheten': 'folkhälsomyndigheten', 'folkhégskolor': 'folkhögskolor', 'for': 'för', 'fora': 'föra',
+    'forandras': 'förändras', 'forandrats': 'förändrats', 'forandring': 'förändring',
+    'forandringar': 'förändringar', 'forandringskapacitet': 'förändringskapacitet',
+    'forandringsmodellen': 'förändringsmodellen', 'forandringsstadier': 'förändringsstadier',
+    'forandringsstadierna': 'förändringsstadierna', 'forankra': 'förankra', 'forankrad': 'förankrad',
+    'forankring': 'förankring', 'forbattra': 'förbättra', 'forbattrad': 'förbättrad', 'forbereda': 'förbereda',
+    'forberedande': 'förberedande', 'forbund': 'förbund', 'forbunden': 'förbunden', 'forbundet': 'förbundet',
+    'forbundets': 'förbundets', 'fordanderlig': 'föränderlig', 'fordelas': 'fördelas', 'fordes': 'fördes',
+    'fordjupad': 'fördjupad', 'fordjupade': 'fördjupade', 'fordndras': 'förändras', 'fordndringar': 'förändringar',
+    'fordndringen': 'förändringen', 'fordndringsarbete': 'förändringsarbete', 'fore': 'före', 'foredra': 'föredra',
+    'foredragningar': 'föredragningar', 'foregaende': 'föregående', 'foregdende': 'föregående',
+    'forelas': 'föreläs', 'forelasningar': 'föreläsningar', 'forenat': 'förenat', 'foreningen': 'föreningen',
+    'foreskrifter': 'föreskrifter', 'foresla': 'föreslå', 'foreslar': 'föreslår', 'foreslas': 'föreslås',
+    'forestallningar': 'föreställningar', 'foretag': 'företag', 'foretagande': 'företagande',
+    'foretagen': 'företagen', 'foretagens': 'företagens', 'foretags': 'företags', 'foretradare': 'företrädare',
+    'forfina': 'förfina', 'forhaliningssétt': 'förhållningssätt', 'forhoppningsvis': 'förhoppningsvis',
+    'forlangning': 'förlängning', 'formaga': 'förmåga', 'formedlar': 'förmedlar', 'formedlare': 'förmedlare',
+    'forordningar': 'förordningar', 'forran': 'förrän', 'forrehabiliterade': 'förrehabiliterade',
+    'forrehabiliterande': 'förrehabiliterande', 'forrehabilitering': 'förrehabilitering',
+    'forsadkringskassan': 'försäkringskassan', 'forsakringar': 'försäkringar',
+    'forsakringskassa': 'försäkringskassa', 'forsakringskassan': 'försäkringskassan',
+    'forsakringskassans': 'försäkringskassans', 'forsaljning': 'försäljning',
+    'forsdkringskassan': 'försäkringskassan', 'forsikringskassan': 'försäkringskassan', 'forslag': 'förslag',
+    'forslaget': 'förslaget', 'forslagsvis': 'förslagsvis', 'forsoka': 'försöka', 'forsorg': 'försorg',
+    'forsoriningsstod': 'försörjningsstöd', 'forsorjning': 'försörjning', 'forsorjningsstdd': 'försörjningsstöd',
+    'forsorjningsstod': 'försörjningsstöd', 'forsorjningsstodsteamet': 'försörjningsstödsteamet', 'forst': 'först',
+    'forsta': 'första', 'forstaelse': 'förståelse', 'forstarkt': 'förstärkt', 'forstudien': 'förstudien',
+    'forsvinner': 'försvinner', 'forsvunnit': 'försvunnit', 'forsék': 'försök', 'forsérjning': 'försörjning',
+    'forsérjningsstod': 'försörjningsstöd', 'fortldpande': 'fortlöpande', 'fortlopande': 'fortlöpande',
+    'fortlépande': 'fortlöpande', 'fortroende': 'förtroende', 'forts': 'förts', 'fortsatter': 'fortsätter',
+    'fortsattningen': 'fortsättningen', 'fortsattningsvis': 'fortsättningsvis', 'fortsdtta': 'fortsätta',
+    'fortsétta': 'fortsätta', 'fortydligas': 'förtydligas', 'forut': 'förut', 'forutom': 'förutom',
+    'forutsatter': 'förutsätter', 'forutsattning': 'förutsättning', 'forutsattningar': 'förutsättningar',
+    'forutsattningarna': 'förutsättningarna', 'forutspas': 'förutspås', 'forvalta': 'förvalta',
+    'forvaltningen': 'förvaltningen', 'forvantade': 'förväntade', 'forvantan': 'förväntan',
+    'forvantas': 'förväntas', 'forvantat': 'förväntat', 'forvantningar': 'förväntningar',
+    'forvantningarna': 'förväntningarna', 'fradn': 'från', 'fraga': 'fråga', 'fragan': 'frågan',
+    'fragor': 'frågor', 'framat': 'framåt', 'framdver': 'framöver', 'framfor': 'framför',
+    'framforallt': 'framförallt', 'framgangsfaktorer': 'framgångsfaktorer', 'framgangsrik': 'framgångsrik',
+    'framgangsrika': 'framgångsrika', 'framgar': 'framgår', 'framjande': 'främjande', 'framjar': 'främjar',
+    'framover': 'framöver', 'framst': 'främst', 'framstar': 'framstår', 'framvéaxten': 'framväxten',
+    'framéat': 'framåt', 'framéover': 'framöver', 'framéver': 'framöver', 'fran': 'från', 'franvaro': 'frånvaro',
+    'frdgan': 'frågan', 'frdn': 'från', 'frdnvaro': 'frånvaro', 'frigora': 'frigöra', 'frimja': 'främja',
+    'friskvard': 'friskvård', 'fristdende': 'fristående', 'frén': 'från', 'fullfélja': 'fullfölja',
+    'fullstandiga': 'fullständiga', 'fullstdndiga': 'fullständiga', 'fullsténdiga': 'fullständiga',
+    'funktionsnedsattning': 'funktionsnedsättning', 'funktionsnedsattningar': 'funktionsnedsättningar',
+    'funktionsnedséattningar': 'funktionsnedsättningar', 'funktionsnedséttning': 'funktionsnedsättning',
+    'félja': 'följa', 'féljande': 'följande', 'féljer': 'följer', 'féljs': 'följs', 'féor': 'för',
+    'féoranalysen': 'föranalysen', 'fér': 'för', 'féra': 'föra', 'féraldrars': 'föräldrars',
+    'féranalys': 'föranalys', 'férandra': 'förändra', 'férandrade': 'förändrade', 'férandrats': 'förändrats',
+    'férandring': 'förändring', 'férandringar': 'förändringar', 'férandringen': 'förändringen',
+    'férandringsbendgenheten': 'förändringsbenägenheten', 'férandringskapacitet': 'förändringskapacitet',
+    'férandringsmodellen': 'förändringsmodellen', 'férankrad': 'förankrad', 'férankrade': 'förankrade',
+    'férankras': 'förankras', 'férankring': 'förankring', 'férbattringar': 'förbättringar',
+    'férbereda': 'förbereda', 'férberedelser': 'förberedelser', 'férbereds': 'förbereds',
+    'férbindelse': 'förbindelse', 'férbund': 'förbund', 'férbunden': 'förbunden', 'férbundens': 'förbundens',
+    'férbundet': 'förbundet', 'férbundets': 'förbundets', 'férbundschef': 'förbundschef',
+    'férbundschefer': 'förbundschefer', 'férdelar': 'fördelar', 'férdelas': 'fördelas', 'férdjupad': 'fördjupad',
+    'fére': 'före', 'férebygga': 'förebygga', 'féredragningar': 'föredragningar', 'féregaende': 'föregående',
+    'férelasningar': 'föreläsningar', 'féreldsare': 'föreläsare', 'férening': 'förening',
+    'féreningar': 'föreningar', 'féreningen': 'föreningen', 'féreskrifter': 'föreskrifter',
+    'féreslagna': 'föreslagna', 'féreslogs': 'föreslogs', 'féretagande': 'företagande',
+    'féretagarna': 'företagarna', 'féretagen': 'företagen', 'féretaget': 'företaget',
+    'férhaliningssatt': 'förhållningssätt', 'férhoppningsvis': 'förhoppningsvis', 'férklarar': 'förklarar',
+    'férlangningsperioden': 'förlängningsperioden', 'férmaga': 'förmåga', 'férmagan': 'förmågan',
+    'férordningar': 'förordningar', 'férrehabiliterade': 'förrehabiliterade',
+    'férrehabiliterande': 'förrehabiliterande', 'férrehabilitering': 'förrehabilitering',
+    'férsakringskassan': 'försäkringskassan', 'férsamlingarna': 'församlingarna',
+    'férsdkringskassan': 'försäkringskassan', 'férsikringskassan': 'försäkringskassan', 'férslag': 'förslag',
+    'férslagen': 'förslagen', 'férslaget': 'förslaget', 'férslagsvis': 'förslagsvis', 'férsoka': 'försöka',
+    'férsorjning': 'försörjning', 'férsta': 'första', 'férstaelse': 'förståelse', 'férsvara': 'försvåra',
+    'férsérjning': 'försörjning', 'férsérjningsstdd': 'försörjningsstöd', 'férsérjningsstéd': 'försörjningsstöd',
+    'férts': 'förts', 'fértydligar': 'förtydligar', 'férutom': 'förutom', 'férutsattning': 'förutsättning',
+    'férutsattningar': 'förutsättningar', 'férutsdttning': 'förutsättning', 'férutsittning': 'förutsättning',
+    'férvag': 'förväg', 'férvalta': 'förvalta', 'férvaltningar': 'förvaltningar', 'férvantan': 'förväntan',
+    'férvantas': 'förväntas', 'férvantat': 'förväntat', 'férvantningar': 'förväntningar', 'férvéntat': 'förväntat',
+    'féréldrar': 'föräldrar', 'föreldsningar': 'föreläsningar', 'föreslas': 'föreslås',
+    'förutsattningar': 'förutsättningar', 'förvantad': 'förväntad', 'ga': 'gå', 'gallande': 'gällande',
+    'galler': 'gäller', 'gang': 'gång', 'ganger': 'gånger', 'gangliga': 'gängliga', 'gangsrik': 'gångsrik',
+    'gar': 'går', 'gatt': 'gått', 'gdllande': 'gällande', 'gdng': 'gång', 'gdnger': 'gånger', 'gdrs': 'görs',
+    'genomfdra': 'genomföra', 'genomfdrandefasen': 'genomförandefasen', 'genomfdrandet': 'genomförandet',
+    'genomfdras': 'genomföras', 'genomfdrs': 'genomförs', 'genomfor': 'genomför', 'genomfora': 'genomföra',
+    'genomforande': 'genomförande', 'genomforandefasen': 'genomförandefasen',
+    'genomforandeprojekt': 'genomförandeprojekt', 'genomforas': 'genomföras', 'genomford': 'genomförd',
+    'genomfordes': 'genomfördes', 'genomfors': 'genomförs', 'genomfort': 'genomfört', 'genomfér': 'genomför',
+    'genomféra': 'genomföra', 'genomférande': 'genomförande', 'genomférandefas': 'genomförandefas',
+    'genomférandefasen': 'genomförandefasen', 'genomféras': 'genomföras', 'genomférde': 'genomförde',
+    'genomférdes': 'genomfördes', 'genomférs': 'genomförs', 'genomga': 'genomgå', 'genomgang': 'genomgång',
+    'genomgatt': 'genomgått', 'gillande': 'gällande', 'giller': 'gäller', 'godkanna': 'godkänna',
+    'godkannas': 'godkännas', 'godkanner': 'godkänner', 'godkant': 'godkänt', 'gor': 'gör', 'gora': 'göra',
+    'goras': 'göras', 'gors': 'görs', 'goteborg': 'göteborg', 'grazon': 'gråzon', 'grenden': 'ärenden',
+    'grundférut': 'grundförut', 'grundférutsattning': 'grundförutsättning', 'grundldggande': 'grundläggande',
+    'gruppmote': 'gruppmöte', 'gvergang': 'övergång', 'géillande': 'gällande', 'géllande': 'gällande',
+    'géller': 'gäller', 'gér': 'gör', 'géra': 'göra', 'géras': 'göras', 'h&bo': 'håbo', 'habo': 'håbo',
+    'hailer': 'håller', 'hal': 'hål', 'halften': 'hälften', 'halla': 'hålla', 'hallas': 'hållas',
+    'hallbar': 'hållbar', 'hallbara': 'hållbara', 'hallbarhet': 'hållbarhet', 'hallbart': 'hållbart',
+    'haller': 'håller', 'halls': 'hålls', 'halsa': 'hälsa', 'halso': 'hälso', 'halvar': 'halvår',
+    'handlaggare': 'handläggare', 'handlaggares': 'handläggares', 'handlaggarstod': 'handläggarstöd',
+    'handlaggning': 'handläggning', 'handldggare': 'handläggare', 'handldggares': 'handläggares',
+    'handldggarstéd': 'handläggarstöd', 'handliggare': 'handläggare', 'handlédggare': 'handläggare',
+    'handléggare': 'handläggare', 'handléiggare': 'handläggare', 'hanger': 'hänger', 'hant': 'hänt',
+    'hart': 'hårt', 'harutéver': 'härutöver', 'havstangseffekt': 'hävstångseffekt', 'hdbo': 'håbo', 'hdg': 'hög',
+    'hdja': 'höja', 'hdjning': 'höjning', 'hdjningen': 'höjningen', 'hdlsa': 'hälsa', 'hdmta': 'hämta',
+    'hdmtar': 'hämtar', 'hdsten': 'hösten', 'hehéver': 'behöver', 'heltidstjanst': 'heltidstjänst', 'hibo': 'håbo',
+    'hjalp': 'hjälp', 'hjalpa': 'hjälpa', 'hjalpmedel': 'hjälpmedel', 'hjdlp': 'hjälp', 'hjdlpa': 'hjälpa',
+    'hjilp': 'hjälp', 'hjélp': 'hjälp', 'hjélpa': 'hjälpa', 'hog': 'hög', 'hogaktuellt': 'högaktuellt',
+    'hogbergsskolan': 'högbergsskolan', 'hogre': 'högre', 'hogskoleutbildning': 'högskoleutbildning',
+    'hogsta': 'högsta', 'hogt': 'högt', 'hogutbildade': 'högutbildade', 'hoja': 'höja', 'hojd': 'höjd',
+    'hojning': 'höjning', 'host': 'höst', 'hosten': 'hösten', 'hostmote': 'höstmöte', 'hushall': 'hushåll',
+    'héalsa': 'hälsa', 'hég': 'hög', 'hégre': 'högre', 'héja': 'höja', 'héjning': 'höjning', 'hélften': 'hälften',
+    'hélsa': 'hälsa', 'hénvisas': 'hänvisas', 'hésten': 'hösten', 'i4n': 'län', 'i6pande': 'löpande',
+    'i6per': 'löper', 'i6sning': 'lösning', 'i6sningar': 'lösningar', 'i6sningsfokuserat': 'lösningsfokuserat',
+    'i8sningar': 'lösningar', 'iag': 'låg', 'ian': 'län', 'iansprakta': 'ianspråkta', 'idagga': 'lägga',
+    'idmna': 'lämna', 'idng': 'lång', 'ifragasatta': 'ifrågasätta', 'ifran': 'ifrån', 'ifrdn': 'ifrån',
+    'igang': 'igång', 'igdng': 'igång', 'ihallande': 'ihållande', 'individkdnnedom': 'individkännedom',
+    'individniva': 'individnivå', 'inflodet': 'inflödet', 'infor': 'inför', 'infors': 'införs',
+    'inforts': 'införts', 'infér': 'inför', 'inférs': 'införs', 'inga': 'ingå', 'ingaende': 'ingående',
+    'ingang': 'ingång', 'ingangar': 'ingångar', 'ingangsjobb': 'ingångsjobb', 'ingangsjobben': 'ingångsjobben',
+    'ingar': 'ingår', 'ingd': 'ingå', 'ingdng': 'ingång', 'ingdr': 'ingår', 'ingé': 'ingå', 'ingér': 'ingår',
+    'inhdmtande': 'inhämtande', 'inhdmtas': 'inhämtas', 'innebar': 'innebär', 'innebara': 'innebära',
+    'innebdar': 'innebär', 'innebér': 'innebär', 'innebéra': 'innebära', 'innehall': 'innehåll',
+    'innehalla': 'innehålla', 'innehaller': 'innehåller', 'innehallet': 'innehållet', 'innehdller': 'innehåller',
+    'inrdttas': 'inrättas', 'insatsagare': 'insatsägare', 'insatsagarna': 'insatsägarna',
+    'insatsdgare': 'insatsägare', 'insatsdgarna': 'insatsägarna', 'insatsfinansiar': 'insatsfinansiär',
+    'insatsigarna': 'insatsägarna', 'insatsmal': 'insatsmål', 'insatsédgare': 'insatsägare',
+    'insatségare': 'insatsägare', 'intakt': 'intäkt', 'intakter': 'intäkter', 'intrade': 'inträde',
+    'intrdade': 'inträde', 'intéakterna': 'intäkterna', 'intékter': 'intäkter', 'invanare': 'invånare',
+    'ionsniva': 'ionsnivå', 'iopande': 'löpande', 'istallet': 'istället', 'istéllet': 'istället', 'it': 'åt',
+    'jamfort': 'jämfört', 'jamfért': 'jämfört', 'jamlik': 'jämlik', 'jamlikt': 'jämlikt',
+    'jamstalldhet': 'jämställdhet', 'jamstalldhets': 'jämställdhets', 'jamstalldhetsarbete': 'jämställdhetsarbete',
+    'jamstalldhetsintegrering': 'jämställdhetsintegrering', 'jamstalldhetsmal': 'jämställdhetsmål',
+    'jamstélldhet': 'jämställdhet', 'jgmna': 'jämna', 'kalla': 'källa', 'kannetecknas': 'kännetecknas',
+    'karaktar': 'karaktär', 'karaktdr': 'karaktär', 'karaktér': 'karaktär', 'kartlaggande': 'kartläggande',
+    'kartlagger': 'kartlägger', 'kartlaggning': 'kartläggning', 'kartldggande': 'kartläggande',
+    'kartldgger': 'kartlägger', 'kartldggning': 'kartläggning', 'kartldggningen': 'kartläggningen',
+    'kartliggande': 'kartläggande', 'kassor': 'kassör', 'kdannedom': 'kännedom', 'kdnd': 'känd', 'kdnda': 'kända',
+    'kdnnedom': 'kännedom', 'kdnnetecknar': 'kännetecknar', 'kdnsneutralt': 'könsneutralt',
+    'kdnstillhorighet': 'könstillhörighet', 'klargdra': 'klargöra', 'klargors': 'klargörs', 'klargéra': 'klargöra',
+    'klargérande': 'klargörande', 'klarlaggs': 'klarläggs', 'kodnsovergripande': 'könsövergripande',
+    'kommundévergripande': 'kommunövergripande', 'kommuninvanare': 'kommuninvånare',
+    'kommunovergripande': 'kommunövergripande', 'kompetenshdjande': 'kompetenshöjande',
+    'kompetensutvecklingsomradet': 'kompetensutvecklingsområdet', 'kon': 'kön',
+    'konkurrensutsatts': 'konkurrensutsätts', 'konsférdelning': 'könsfördelning',
+    'konstillhorighet': 'könstillhörighet', 'konstillhérighet': 'könstillhörighet', 'kontaktvagar': 'kontaktvägar',
+    'kops': 'köps', 'kraver': 'kräver', 'kravs': 'krävs', 'kunskapsnivan': 'kunskapsnivån',
+    'kunskapséverforing': 'kunskapsöverföring', 'kurstillfallen': 'kurstillfällen',
+    'kvalitetssakrat': 'kvalitetssäkrat', 'kvalitetssakring': 'kvalitetssäkring',
+    'kvalitetsuppféljning': 'kvalitetsuppföljning', 'kvarsta': 'kvarstå', 'kvarstar': 'kvarstår', 'kélla': 'källa',
+    'kénen': 'könen', 'kép': 'köp', 'l&ngvarigt': 'långvarigt', 'l4n': 'län', 'l6sa': 'lösa', 'l6sas': 'lösas',
+    'lage': 'läge', 'laget': 'läget', 'lagga': 'lägga', 'laggas': 'läggas', 'lagger': 'lägger',
+    'laggning': 'läggning', 'laggs': 'läggs', 'lagre': 'lägre', 'lagutbildade': 'lågutbildade', 'lamna': 'lämna',
+    'lamnar': 'lämnar', 'lamnas': 'lämnas', 'lamnat': 'lämnat', 'lamplig': 'lämplig', 'lampliga': 'lämpliga',
+    'lan': 'län', 'lanet': 'länet', 'lanets': 'länets', 'lang': 'lång', 'langre': 'längre', 'langs': 'längs',
+    'langsammare': 'långsammare', 'langsiktig': 'långsiktig', 'langsiktiga': 'långsiktiga',
+    'langsiktighet': 'långsiktighet', 'langsiktigt': 'långsiktigt', 'langst': 'längst', 'langt': 'långt',
+    'langtgaende': 'långtgående', 'langtgdende': 'långtgående', 'langtidsarbetsl6sa': 'långtidsarbetslösa',
+    'langtidsarbetsldsa': 'långtidsarbetslösa', 'langtidsarbetslosa': 'långtidsarbetslösa',
+    'langtidsarbetsloshet': 'långtidsarbetslöshet', 'langtidsarbetslosheten': 'långtidsarbetslösheten',
+    'langtidsarbetslésa': 'långtidsarbetslösa', 'langtidsarbetslésheten': 'långtidsarbetslösheten',
+    'langtidssjukskrivna': 'långtidssjukskrivna', 'langvarig': 'långvarig', 'langvarigt': 'långvarigt',
+    'lank': 'länk', 'lans': 'läns', 'lansstyrelsen': 'länsstyrelsen', 'larande': 'lärande', 'lardomar': 'lärdomar',
+    'latt': 'lätt', 'lattare': 'lättare', 'ldan': 'län', 'ldanets': 'länets', 'ldankar': 'länkar',
+    'ldget': 'läget', 'ldggas': 'läggas', 'ldmna': 'lämna', 'ldn': 'län', 'ldnets': 'länets', 'ldng': 'lång',
+    'ldngsiktigt': 'långsiktigt', 'ldns': 'läns', 'ldttare': 'lättare', 'ledamater': 'ledamöter',
+    'ledningsnivd': 'ledningsnivå', 'lgnakostnader': 'lönekostnader', 'lgngvarigt': 'långvarigt', 'lgt': 'lågt',
+    'liget': 'läget', 'liggas': 'läggas', 'likval': 'likväl', 'likvardig': 'likvärdig', 'likvardigt': 'likvärdigt',
+    'likvdrdig': 'likvärdig', 'liopande': 'löpande', 'lokusgruppsmote': 'lokusgruppsmöte',
+    'lokusmdéte': 'lokusmöte', 'loper': 'löper', 'losningar': 'lösningar',
+    'losningsfokuserat': 'lösningsfokuserat', 'losningsinriktat': 'lösningsinriktat', 'léngst': 'längst',
+    'lésningsfokuserat': 'lösningsfokuserat', 'lésningsinriktat': 'lösningsinriktat', 'm&ta': 'mäta',
+    'maende': 'mående', 'maigruppen': 'målgruppen', 'majlig': 'möjlig', 'majlighet': 'möjlighet',
+    'majligheten': 'möjligheten', 'mal': 'mål', 'malen': 'målen', 'malet': 'målet', 'malgrupp': 'målgrupp',
+    'malgruppen': 'målgruppen', 'malgruppens': 'målgruppens', 'malgrupper': 'målgrupper',
+    'malgrupperna': 'målgrupperna', 'malinriktat': 'målinriktat', 'malmo': 'malmö', 'malsattning': 'målsättning',
+    'malsattningen': 'målsättningen', 'malsdttningen': 'målsättningen', 'malsittning': 'målsättning',
+    'maluppfyllelse': 'måluppfyllelse', 'manad': 'månad', 'manader': 'månader', 'manads': 'månads',
+    'manadsstatistik': 'månadsstatistik', 'manga': 'många', 'manniskor': 'människor', 'maojlighet': 'möjlighet',
+    'maojligheten': 'möjligheten', 'maojligt': 'möjligt', 'mard': 'mård', 'marknadsfora': 'marknadsföra',
+    'maste': 'måste', 'mata': 'mäta', 'mater': 'mäter', 'mats': 'mäts', 'maéan': 'män', 'maéjlighet': 'möjlighet',
+    'maétning': 'mätning', 'md6tet': 'mötet', 'mdgjliga': 'möjliga', 'mdjlighet': 'möjlighet',
+    'mdjligheter': 'möjligheter', 'mdl': 'mål', 'mdlen': 'målen', 'medfor': 'medför', 'medfort': 'medfört',
+    'medlemsavagifter': 'medlemsavgifter', 'medlemsforbunden': 'medlemsförbunden',
+    'medlemsférbundens': 'medlemsförbundens', 'medlemsmatet': 'medlemsmötet', 'medlemsmote': 'medlemsmöte',
+    'medlemsmotet': 'medlemsmötet', 'medlemsmétet': 'medlemsmötet', 'mervarde': 'mervärde',
+    'metodmaéten': 'metodmöten', 'metodmoten': 'metodmöten', 'mgjligt': 'möjligt', 'mojliga': 'möjliga',
+    'mojliggdra': 'möjliggöra', 'mojliggor': 'möjliggör', 'mojliggora': 'möjliggöra', 'mojliggors': 'möjliggörs',
+    'mojlighet': 'möjlighet', 'mojligheten': 'möjligheten', 'mojligheter': 'möjligheter', 'mojligt': 'möjligt',
+    'monster': 'mönster', 'mota': 'möta', 'motas': 'mötas', 'mote': 'möte', 'moten': 'möten', 'moter': 'möter',
+    'motesplats': 'mötesplats', 'motesplatsen': 'mötesplatsen', 'motet': 'mötet', 'motgdngar': 'motgångar',
+    'motivationsstarkande': 'motivationsstärkande', 'myndighetsaktdrerna': 'myndighetsaktörerna',
+    'myndighetsaktorer': 'myndighetsaktörer', 'myndighetsaktorerna': 'myndighetsaktörerna',
+    'myndighetskannedom': 'myndighetskännedom', 'mé&lgruppen': 'målgruppen', 'méalen': 'målen', 'méan': 'män',
+    'méata': 'mäta', 'méjliga': 'möjliga', 'méjliggéra': 'möjliggöra', 'méjlighet': 'möjlighet',
+    'méjligheten': 'möjligheten', 'méjligheter': 'möjligheter', 'méjligheterna': 'möjligheterna', 'mélet': 'målet',
+    'mén': 'män', 'ménga': 'många', 'ménster': 'mönster', 'méta': 'möta', 'métas': 'mötas', 'méten': 'möten',
+    'métena': 'mötena', 'méter': 'möter', 'métesformer': 'mötesformer', 'métesplats': 'mötesplats',
+    'métet': 'mötet', 'na': 'nå', 'nad': 'nå', 'nagon': 'någon', 'nagot': 'något', 'nagra': 'några',
+    'namnda': 'nämnda', 'nar': 'när', 'nara': 'nära', 'naringslivsenhet': 'näringslivsenhet',
+    'naringslivsenheten': 'näringslivsenheten', 'naringslivsinspiratdr': 'näringslivsinspiratör',
+    'naringslivsinspiratéren': 'näringslivsinspiratören', 'naringslivsutvecklare': 'näringslivsutvecklare',
+    'narliggande': 'närliggande', 'narma': 'närma', 'narmare': 'närmare', 'naromraden': 'närområden',
+    'narvarande': 'närvarande', 'narvardskoordinator': 'närvårdskoordinator', 'narvaro': 'närvaro',
+    'narvarorapportering': 'närvarorapportering', 'nas': 'nås', 'nast': 'näst', 'nasta': 'nästa',
+    'nastan': 'nästan', 'nastkommande': 'nästkommande', 'natverk': 'nätverk', 'natverka': 'nätverka',
+    'natverket': 'nätverket', 'natverksgrupper': 'nätverksgrupper', 'natverkstraffar': 'nätverksträffar',
+    'nd': 'nå', 'ndgon': 'någon', 'ndgot': 'något', 'ndista': 'nästa', 'ndr': 'när', 'ndra': 'nära',
+    'ndrma': 'närma', 'ndrmare': 'närmare', 'ndsta': 'nästa', 'ndtverk': 'nätverk', 'nedanstaende': 'nedanstående',
+    'nedanstdende': 'nedanstående', 'nedanstidende': 'nedanstående', 'nedanstiende': 'nedanstående', 'nir': 'när',
+    'nista': 'nästa', 'nitverk': 'nätverk', 'niva': 'nivå', 'nivaer': 'nivåer', 'nulaget': 'nuläget',
+    'nuldge': 'nuläge', 'nuligesanalys': 'nulägesanalys', 'nyanlanda': 'nyanlända', 'nyanldnda': 'nyanlända',
+    'néaringslivsenhet': 'näringslivsenhet', 'nédvandiga': 'nödvändiga', 'nédvandigt': 'nödvändigt', 'nér': 'när',
+    'néra': 'nära', 'ocksa': 'också', 'ocksd': 'också', 'ocksé': 'också', 'ockséa': 'också', 'ohalsa': 'ohälsa',
+    'ohalsan': 'ohälsan', 'ohdlsa': 'ohälsa', 'ohilsa': 'ohälsa', 'ohélsa': 'ohälsa',
+    'ojamlikheten': 'ojämlikheten', 'ojamstalldhet': 'ojämställdhet', 'oka': 'öka', 'okad': 'ökad',
+    'okade': 'ökade', 'okar': 'ökar', 'okat': 'ökat', 'okningen': 'ökningen', 'okningstakten': 'ökningstakten',
+    'omndmns': 'omnämns', 'omrade': 'område', 'omraden': 'områden', 'omradet': 'området',
+    'omvarldsbevakning': 'omvärldsbevakning', 'omvirldsbevakning': 'omvärldsbevakning',
+    'omviérldsbevakning': 'omvärldsbevakning', 'onskar': 'önskar', 'onskemalen': 'önskemålen', 'ookat': 'ökat',
+    'ordférande': 'ordförande', 'ordférandekonferensen': 'ordförandekonferensen',
+    'ordférandetréaffar': 'ordförandeträffar', 'ordningsforbund': 'ordningsförbund',
+    'organisationsniva': 'organisationsnivå', 'orosanmalningar': 'orosanmälningar', 'orérd': 'orörd',
+    'osakerhet': 'osäkerhet', 'osakerheten': 'osäkerheten', 'ostergbtlands': 'östergötlands',
+    'ostergétland': 'östergötland', 'ostergétlands': 'östergötlands', 'ovanstaende': 'ovanstående',
+    'ovanstéende': 'ovanstående', 'over': 'över', 'overenskommelse': 'överenskommelse',
+    'overenskommits': 'överenskommits', 'overgripande': 'övergripande', 'oversittning': 'översättning',
+    'overstiga': 'överstiga', 'oversyn': 'översyn', 'overvaga': 'överväga', 'oviiga': 'övriga', 'ovrig': 'övrig',
+    'ovriga': 'övriga', 'p&': 'på', 'p3': 'på', 'p4': 'på', 'pa': 'på', 'pabdrjats': 'påbörjats',
+    'paborja': 'påbörja', 'paborjad': 'påbörjad', 'pabérja': 'påbörja', 'pagaende': 'pågående', 'pagar': 'pågår',
+    'papekade': 'påpekade', 'parlbandseffekt': 'pärlbandseffekt', 'paverka': 'påverka', 'paverkades': 'påverkades',
+    'paverkansarbete': 'påverkansarbete', 'pd': 'på', 'pdbérja': 'påbörja',
+    'personeriinsatsen': 'personer i insatsen', 'pi': 'på', 'poangterade': 'poängterade',
+    'poangterar': 'poängterar', 'podingtera': 'poängtera', 'podngterar': 'poängterar', 'poiingtera': 'poängtera',
+    'positionsforflyttning': 'positionsförflyttning', 'primara': 'primära', 'primart': 'primärt',
+    'primédra': 'primära', 'processtodjare': 'processtödjare', 'processtédjare': 'processtödjare',
+    'progressionsmatning': 'progressionsmätning', 'progressionsmatningsmetod': 'progressionsmätningsmetod',
+    'progressionsmatningsverktyg': 'progressionsmätningsverktyg', 'projektagare': 'projektägare',
+    'projektanstallda': 'projektanställda', 'projektansékan': 'projektansökan', 'projektiedare': 'projektledare',
+    'projektliget': 'projektläget', 'projektmalen': 'projektmålen', 'projektniva': 'projektnivå', 'prova': 'pröva',
+    'provar': 'prövar', 'provas': 'prövas', 'provat': 'prövat', 'provats': 'prövats', 'préva': 'pröva',
+    'prévat': 'prövat', 'pé': 'på', 'pélagg': 'pålägg', 'példgg': 'pålägg', 'rader': 'råder', 'radet': 'rådet',
+    'ratt': 'rätt', 'rattstillampning': 'rättstillämpning', 'rdtt': 'rätt', 'redogdr': 'redogör',
+    'redogér': 'redogör', 'referensgruppsmoten': 'referensgruppsmöten',
+    'rehabiliteringsomradet': 'rehabiliteringsområdet', 'resultatuppféljning': 'resultatuppföljning',
+    'ricker': 'räcker', 'ritt': 'rätt', 'ror': 'rör', 'rorande': 'rörande', 'roster': 'röster', 'rér': 'rör',
+    'rérande': 'rörande', 's&': 'så', 's&nka': 'sänka', 's&vil': 'såväl', 's3': 'så', 's6ka': 'söka',
+    's6rmland': 'sörmland', 'sa': 'så', 'sags': 'sägs', 'sakerstalla': 'säkerställa',
+    'sakerstaller': 'säkerställer', 'sakerstalls': 'säkerställs', 'salja': 'sälja', 'samforstand': 'samförstånd',
+    'samgaendet': 'samgåendet', 'samhallet': 'samhället', 'samhallets': 'samhällets',
+    'samhallsaktorer': 'samhällsaktörer', 'samhallsnytta': 'samhällsnytta', 'samhallspaverkan': 'samhällspåverkan',
+    'samhallsstrukturen': 'samhällsstrukturen', 'samhallsutveckling': 'samhällsutveckling',
+    'samhallsutvecklingen': 'samhällsutvecklingen', 'samhéllet': 'samhället', 'sammanstalla': 'sammanställa',
+    'sammanstaller': 'sammanställer', 'sammanstélining': 'sammanställning', 'sammanstéllas': 'sammanställas',
+    'samordningsfor': 'samordningsför', 'samordningsforbund': 'samordningsförbund',
+    'samordningsforbunden': 'samordningsförbunden', 'samordningsforbundens': 'samordningsförbundens',
+    'samordningsforbundet': 'samordningsförbundet', 'samordningsforbundets': 'samordningsförbundets',
+    'samordningsféorbundet': 'samordningsförbundet', 'samordningsférbund': 'samordningsförbund',
+    'samordningsférbunden': 'samordningsförbunden', 'samordningsférbundens': 'samordningsförbundens',
+    'samordningsférbundet': 'samordningsförbundet', 'samordningsférbundets': 'samordningsförbundets',
+    'samverkansmoten': 'samverkansmöten', 'sander': 'sänder', 'sanka': 'sänka', 'sankas': 'sänkas',
+    'sants': 'sänts', 'sarbart': 'sårbart', 'sarskild': 'särskild', 'sarskilda': 'särskilda',
+    'sarskilt': 'särskilt', 'sasom': 'såsom', 'satt': 'sätt', 'sattas': 'sättas', 'satter': 'sätter',
+    'sattning': 'sättning', 'sattningar': 'sättningar', 'satts': 'sätts', 'saval': 'såväl', 'savil': 'såväl',
+    'sbka': 'söka', 'sd': 'så', 'sdga': 'säga', 'sdka': 'söka', 'sdkerstalla': 'säkerställa',
+    'sdkerstdlla': 'säkerställa', 'sdkerstélls': 'säkerställs', 'sdledes': 'således', 'sdodertélje': 'södertälje',
+    'sdsom': 'såsom', 'sdvja': 'sävja', 'sektorsévergripande': 'sektorsövergripande', 'sfl': 'sfi',
+    'sikerstéller': 'säkerställer', 'sirskild': 'särskild', 'sirskilda': 'särskilda', 'sjalv': 'själv',
+    'sjalva': 'själva', 'sjalvforsérjande': 'självförsörjande', 'sjalvgdende': 'självgående',
+    'sjalvkansla': 'självkänsla', 'sjalvklar': 'självklar', 'sjalvklart': 'självklart',
+    'sjalvkostnader': 'självkostnader', 'sjalvstandig': 'självständig', 'sjalvstandigt': 'självständigt',
+    'sjdlv': 'själv', 'sjdlvkinsla': 'självkänsla', 'sjdlvmord': 'självmord',
+    'sjukforsakringen': 'sjukförsäkringen', 'sjukvarden': 'sjukvården', 'sjélva': 'själva', 'skdl': 'skäl',
+    'skilinad': 'skillnad', 'skots': 'sköts', 'skéta': 'sköta', 'slumpmassigt': 'slumpmässigt',
+    'slutféra': 'slutföra', 'slutférda': 'slutförda', 'smaféretagarkommun': 'småföretagarkommun',
+    'snittaldern': 'snittåldern', 'socialforvaltning': 'socialförvaltning',
+    'socialforvaltningen': 'socialförvaltningen', 'socialférvaltning': 'socialförvaltning',
+    'socialférvaltningen': 'socialförvaltningen', 'socialtjanst': 'socialtjänst', 'socialtjdnst': 'socialtjänst',
+    'socialtjdnsten': 'socialtjänsten', 'socialtjénst': 'socialtjänst', 'soka': 'söka', 'soker': 'söker',
+    'spar': 'spår', 'sprakbruk': 'språkbruk', 'spraket': 'språket', 'sprakpraktik': 'språkpraktik',
+    'sprakror': 'språkrör', 'st6d': 'stöd', 'sta': 'stå', 'stad': 'städ', 'staende': 'stående', 'stalla': 'ställa',
+    'staller': 'ställer', 'stallet': 'stället', 'stallning': 'ställning', 'stallningen': 'ställningen',
+    'stallt': 'ställt', 'stamma': 'stämma', 'standigt': 'ständigt', 'star': 'står', 'starka': 'stärka',
+    'starker': 'stärker', 'statt': 'stått', 'std': 'stå', 'stdd': 'stöd', 'stddet': 'stödet',
+    'stddinsatser': 'stödinsatser', 'stddja': 'stödja', 'stddjas': 'stödjas', 'stdja': 'stödja',
+    'stdllet': 'stället', 'stdrka': 'stärka', 'stdrre': 'större', 'stdédjande': 'stödjande',
+    'stegforflyttning': 'stegförflyttning', 'stillt': 'ställt', 'stirka': 'stärka', 'stirker': 'stärker',
+    'stod': 'stöd', 'stodd': 'stödd', 'stodet': 'stödet', 'stodinsatser': 'stödinsatser',
+    'stodinsatserna': 'stödinsatserna', 'stodja': 'stödja', 'stodjer': 'stödjer', 'storre': 'större',
+    'storst': 'störst', 'storsta': 'största', 'stotta': 'stötta', 'strukturniva': 'strukturnivå', 'sttd': 'stöd',
+    'studiebesok': 'studiebesök', 'studieforbereda': 'studieförbereda', 'studieférberedande': 'studieförberedande',
+    'studieniva': 'studienivå', 'styrelsemdten': 'styrelsemöten', 'styrelsemdtet': 'styrelsemötet',
+    'styrelsemote': 'styrelsemöte', 'styrelsemotet': 'styrelsemötet', 'styrelseméte': 'styrelsemöte',
+    'styrelsemétet': 'styrelsemötet', 'styrelsesammantrade': 'styrelsesammanträde',
+    'styrgruppsmoten': 'styrgruppsmöten', 'styrgruppsmétena': 'styrgruppsmötena', 'sté': 'stå', 'stéd': 'stöd',
+    'stédja': 'stödja', 'stélla': 'ställa', 'stéllas': 'ställas', 'stéller': 'ställer', 'stéllning': 'ställning',
+    'stéllt': 'ställt', 'stérka': 'stärka', 'stérre': 'större', 'stétta': 'stötta', 'stéttar': 'stöttar',
+    'svarare': 'svårare', 'svarigheter': 'svårigheter', 'svart': 'svårt', 'synliggora': 'synliggöra',
+    'synliggéra': 'synliggöra', 'synsatt': 'synsätt', 'sysselsattning': 'sysselsättning',
+    'sysselsattningsindikatorprojektet': 'sysselsättningsindikatorprojektet', 'sysselsdttning': 'sysselsättning',
+    'séderberg': 'söderberg', 'séiga': 'säga', 'séka': 'söka', 'sékande': 'sökande', 'séker': 'söker',
+    'sékerstaller': 'säkerställer', 'sékra': 'säkra', 'sékrat': 'säkrat', 'sérskilt': 'särskilt', 'sévja': 'sävja',
+    'tacka': 'täcka', 'tackas': 'täckas', 'tackningsgrad': 'täckningsgrad', 'tacks': 'täcks', 'tackta': 'täckta',
+    'tackts': 'täckts', 'tafram': 'ta fram', 'tang': 'lång', 'tanka': 'tänka', 'tanker': 'tänker',
+    'tappa': 'täppa', 'tat': 'tät', 'tatt': 'tätt', 'tdcka': 'täcka', 'tianstemannaniva': 'tjänstemannanivå',
+    'tianstemannastodet': 'tjänstemannastödet', 'tidnstemannastdd': 'tjänstemannastöd',
+    'tillaggsansokan': 'tilläggsansökan', 'tillaggsavtal': 'tilläggsavtal', 'tillampliga': 'tillämpliga',
+    'tillater': 'tillåter', 'tillfalle': 'tillfälle', 'tillfallen': 'tillfällen', 'tillfalligt': 'tillfälligt',
+    'tillfdllen': 'tillfällen', 'tillfraga': 'tillfråga', 'tillgang': 'tillgång', 'tillganglig': 'tillgänglig',
+    'tillgangliga': 'tillgängliga', 'tillganglighet': 'tillgänglighet', 'tillganglighets': 'tillgänglighets',
+    'tillganglighetsperspektiv': 'tillgänglighetsperspektiv', 'tillgdng': 'tillgång',
+    'tillgdngliga': 'tillgängliga', 'tillgdnglighet': 'tillgänglighet', 'tillgdnglighets': 'tillgänglighets',
+    'tillgéng': 'tillgång', 'tillgéngligt': 'tillgängligt', 'tillhdra': 'tillhöra', 'tillhorighet': 'tillhörighet',
+    'tillimpas': 'tillämpas', 'tillimpliga': 'tillämpliga', 'tillimpning': 'tillämpning',
+    'tillkdnnages': 'tillkännages', 'tillracklig': 'tillräcklig', 'tillrackligt': 'tillräckligt',
+    'tillrdtta': 'tillrätta', 'tillsattande': 'tillsättande', 'tillsattandet': 'tillsättandet',
+    'tillsdttandet': 'tillsättandet', 'tillsdttas': 'tillsättas', 'tillvagagangssatt': 'tillvägagångssätt',
+    'tillvixtbranscher': 'tillväxtbranscher', 'tilsammans': 'tillsammans', 'timanstallda': 'timanställda',
+    'tinkas': 'tänkas', 'tinker': 'tänker', 'tjanst': 'tjänst', 'tjanstedesign': 'tjänstedesign',
+    'tjansteman': 'tjänstemän', 'tjanstemannaniva': 'tjänstemannanivå', 'tjanstemannastdd': 'tjänstemannastöd',
+    'tjanstemannastddet': 'tjänstemannastödet', 'tjanstemannastdéd': 'tjänstemannastöd',
+    'tjanstemannastod': 'tjänstemannastöd', 'tjanstemannastodet': 'tjänstemannastödet',
+    'tjanstemannasttdet': 'tjänstemannastödet', 'tjanstemannastéd': 'tjänstemannastöd',
+    'tjanstemannastédet': 'tjänstemannastödet', 'tjanstemannastéod': 'tjänstemannastöd',
+    'tjanstemannastöd': 'tjänstemannastöd', 'tjanstemannen': 'tjänstemannen', 'tjanster': 'tjänster',
+    'tjanstesektor': 'tjänstesektor', 'tjdnstemannastod': 'tjänstemannastöd',
+    'tjdnstemannastodet': 'tjänstemannastödet', 'tjdnstemannastéd': 'tjänstemannastöd', 'tjdnster': 'tjänster',
+    'tjianstemannastdd': 'tjänstemannastöd', 'tjianstemannastodet': 'tjänstemannastödet',
+    'tjénstedesign': 'tjänstedesign', 'trada': 'träda', 'traffar': 'träffar', 'traffas': 'träffas',
+    'traffsakert': 'träffsäkert', 'trana': 'träna', 'trangs': 'trängs', 'trappstegstank': 'trappstegstänk',
+    'triffa': 'träffa', 'triffas': 'träffas', 'tréana': 'träna', 'tréffade': 'träffade', 'tréffas': 'träffas',
+    'turistnadringen': 'turistnäringen', 'tva': 'två', 'tydliggéra': 'tydliggöra', 'tydliggéras': 'tydliggöras',
+    'tyvarr': 'tyvärr', 'ténker': 'tänker', 'undantrangningseffekterna': 'undanträngningseffekterna',
+    'underlatta': 'underlätta', 'underlattar': 'underlättar', 'underlattas': 'underlättas',
+    'undersoker': 'undersöker', 'ungdomshandliggare': 'ungdomshandläggare', 'uppat': 'uppåt', 'uppbar': 'uppbär',
+    'uppbéar': 'uppbär', 'uppbér': 'uppbär', 'uppfdljning': 'uppföljning', 'uppfdljningar': 'uppföljningar',
+    'uppfodljning': 'uppföljning', 'uppfoljning': 'uppföljning', 'uppfoljningssystem': 'uppföljningssystem',
+    'uppfoljningssystemet': 'uppföljningssystemet', 'uppfoljningsverktyg': 'uppföljningsverktyg',
+    'uppfélining': 'uppföljning', 'uppféljning': 'uppföljning', 'uppféljningar': 'uppföljningar',
+    'uppféljningsarbetet': 'uppföljningsarbetet', 'uppféljningsprocess': 'uppföljningsprocess',
+    'uppféljningssystem': 'uppföljningssystem', 'uppféljningsverktyg': 'uppföljningsverktyg', 'uppgar': 'uppgår',
+    'upplagg': 'upplägg', 'upplégg': 'upplägg', 'uppna': 'uppnå', 'uppnar': 'uppnår', 'uppnas': 'uppnås',
+    'uppnés': 'uppnås', 'uppratta': 'upprätta', 'upprattad': 'upprättad', 'upprattade': 'upprättade',
+    'upprattande': 'upprättande', 'upprattas': 'upprättas', 'uppratthalla': 'upprätthålla',
+    'upprittande': 'upprättande', 'uppréatthalla': 'upprätthålla', 'uppréatthallande': 'upprätthållande',
+    'upprétta': 'upprätta', 'uppsokande': 'uppsökande', 'uppstar': 'uppstår', 'uppstkande': 'uppsökande',
+    'uppsékande': 'uppsökande', 'upptacks': 'upptäcks', 'upptackt': 'upptäckt', 'utanfor': 'utanför',
+    'utanforskap': 'utanförskap', 'utanfér': 'utanför', 'utanférskap': 'utanförskap',
+    'utbildningsférvaltning': 'utbildningsförvaltning', 'utbildningsférvaltningen': 'utbildningsförvaltningen',
+    'utbildningsniva': 'utbildningsnivå', 'utbildningstillfalle': 'utbildningstillfälle',
+    'utbildningstillfallen': 'utbildningstillfällen', 'utbildningstillfdllen': 'utbildningstillfällen',
+    'utbildningsvisendet': 'utbildningsväsendet', 'utdka': 'utöka', 'utdkade': 'utökade', 'utdkat': 'utökat',
+    'utdkning': 'utökning', 'utdkningen': 'utökningen', 'utdver': 'utöver', 'utfarda': 'utfärda',
+    'utford': 'utförd', 'utforlig': 'utförlig', 'utféra': 'utföra', 'utférande': 'utförande', 'utférs': 'utförs',
+    'utga': 'utgå', 'utgadngsférmaga': 'utgångsförmåga', 'utgang': 'utgång', 'utgangspunkt': 'utgångspunkt',
+    'utgangspunkter': 'utgångspunkter', 'utgdr': 'utgör', 'utgdra': 'utgöra', 'utgor': 'utgör', 'utgora': 'utgöra',
+    'utgér': 'utgör', 'uthildas': 'utbildas', 'utifran': 'utifrån', 'utifrdan': 'utifrån', 'utifrdn': 'utifrån',
+    'utifrén': 'utifrån', 'utoka': 'utöka', 'utokad': 'utökad', 'utokas': 'utökas', 'utokat': 'utökat',
+    'utpréglad': 'utpräglad', 'utsant': 'utsänt', 'utsatts': 'utsätts', 'utstrackning': 'utsträckning',
+    'utvardera': 'utvärdera', 'utvarderare': 'utvärderare', 'utvarderaren': 'utvärderaren',
+    'utvarderas': 'utvärderas', 'utvardering': 'utvärdering', 'utvarderingar': 'utvärderingar',
+    'utvarderingen': 'utvärderingen', 'utvarderingsenkéat': 'utvärderingsenkät', 'utvdrderare': 'utvärderare',
+    'utvdrdering': 'utvärdering', 'utvdrderingen': 'utvärderingen', 'utvecklingsfragor': 'utvecklingsfrågor',
+    'utvirdering': 'utvärdering', 'utvérdering': 'utvärdering', 'utéka': 'utöka', 'utékade': 'utökade',
+    'utékas': 'utökas', 'utékat': 'utökat', 'utékning': 'utökning', 'utéver': 'utöver', 'vag': 'väg',
+    'vagar': 'vägar', 'vagen': 'vägen', 'vagleda': 'vägleda', 'vagledare': 'vägledare', 'vagskal': 'vägskäl',
+    'vagval': 'vägval', 'val': 'väl', 'vald': 'våld', 'valdet': 'våldet', 'valdigt': 'väldigt',
+    'valdsutsatthet': 'våldsutsatthet', 'valfar': 'välfär', 'valfard': 'välfärd', 'valfarden': 'välfärden',
+    'valfardsaktérerna': 'välfärdsaktörerna', 'valfardsarbete': 'välfärdsarbete',
+    'valfardsarbetet': 'välfärdsarbetet', 'valfardsfaktorer': 'välfärdsfaktorer',
+    'valfardsomradet': 'välfärdsområdet', 'valfardssystem': 'välfärdssystem',
+    'valfardstjanster': 'välfärdstjänster', 'valfardsuppdraget': 'välfärdsuppdraget', 'valgrundad': 'välgrundad',
+    'valmaende': 'välmående', 'vander': 'vänder', 'vard': 'vård', 'vardcentral': 'vårdcentral',
+    'vardcentralen': 'vårdcentralen', 'vardcentraler': 'vårdcentraler', 'vardcentralerna': 'vårdcentralerna',
+    'vardefull': 'värdefull', 'varden': 'vården', 'vardens': 'vårdens', 'vardgivare': 'vårdgivare',
+    'vardinstans': 'vårdinstans', 'varen': 'våren', 'varfor': 'varför', 'varlden': 'världen', 'vart': 'vårt',
+    'vasentlig': 'väsentlig', 'vasentligt': 'väsentligt', 'vaxa': 'växa', 'vaxande': 'växande', 'vaxt': 'växt',
+    'vaxtverket': 'växtverket', 'vdg': 'väg', 'vdgen': 'vägen', 'vdrdgivare': 'vårdgivare', 'ven': 'även',
+    'verksambhet': 'verksamhet', 'verksamhetsar': 'verksamhetsår', 'verksamhetsaret': 'verksamhetsåret',
+    'verksamhetsfragor': 'verksamhetsfrågor', 'verksamhetsnira': 'verksamhetsnära', 'verkstal': 'verkstäl',
+    'verkstalla': 'verkställa', 'verkstaller': 'verkställer', 'verktygslada': 'verktygslåda', 'vidgen': 'vägen',
+    'vidmakthalla': 'vidmakthålla', 'vig': 'väg', 'vigledare': 'vägledare', 'vil': 'väl', 'vildigt': 'väldigt',
+    'vir': 'vår', 'virdcentralerna': 'vårdcentralerna', 'végen': 'vägen', 'végleda': 'vägleda',
+    'végledare': 'vägledare', 'véldigt': 'väldigt', 'vélfardssektorn': 'välfärdssektorn',
+    'vélférdsomradet': 'välfärdsområdet', 'vénder': 'vänder', 'véxtverket': 'växtverket',
+    'yrkesvagledning': 'yrkesvägledning', '|&ngtidsarbetsldsa': 'långtidsarbetslösa', '|6sning': 'lösning',
+    '|amplig': 'lämplig', '|dag': 'idag', 'ékar': 'ökar', 'ékat': 'ökat', 'énskan': 'önskan',
+    'énskemal': 'önskemål', 'éver': 'över', 'éverenskommits': 'överenskommits',
+    'évergangsperiod': 'övergångsperiod', 'évergatt': 'övergått', 'éversattning': 'översättning',
+}
 # === RESTORE TABLE END ===
 
 PRE_SUBS = [
@@ -76,16 +582,28 @@ PRE_SUBS = [
     (re.compile(r'\s+([,.;:])(?=\s|$)'), r'\1'),
 ]
 TOKEN_RE = re.compile(r"[\w&@|\[]+")
+PROTECT_RE = re.compile(r"[\w.\-]+ ?@ ?[\w\-]+(?:\.[\w\-]+)+|https?://\S+")
 NUM_RE = re.compile(r'^\d+([,.]\d+)?$')
 YEAR_WORDS = {'per', 'tre', 'två', 'fyra', 'fem', 'sex', 'tio', 'flera', 'några', 'många', 'första',
-              'ett', 'kommande', 'senaste', 'två', 'varje'}
+              'ett', 'kommande', 'senaste', 'varje', 'dessa', 'samma', 'par', 'för', 'tidigare', 'under'}
+PROPER = {'älvkarleby', 'östergötland', 'östergötlands', 'håbo', 'enköping', 'enköpings', 'bålsta', 'sävja',
+          'sörmland', 'södertälje', 'malmö', 'göteborg', 'mård', 'backström', 'kjällman', 'räim', 'söderberg'}
 OCR_ONLY_ALSO = {'samordningsforbundet', 'lanet', 'vaeksthusets'}
 AR_TOKENS = {'ar', '&r', 'dr', '3r', '4r', 'ér', 'ir'}
 PHRASES = [
     # (regex, replacement) applied after the word table; context the table cannot see
     (r'\bnågot sitt\b', 'något sätt'), (r'\bde sitt som\b', 'de sätt som'),
-    (r'\bpå ett sitt\b', 'på ett sätt'), (r'\bdet är 15 år\b', 'det är 15 år'),
-    (r'\b(\d+) år (\d)', r'\1 år \2'),
+    (r'\bpå ett sitt\b', 'på ett sätt'), (r'\bvilket sitt\b', 'vilket sätt'),
+    (r'\bunderbyggda väl\b', 'underbyggda val'), (r'\bBIP r\b', 'BIP är'), (r'\bsätt s att\b', 'sätt så att'),
+    (r'\bstyrelse s har\b', 'styrelse så har'), (r'\bskall st kvar\b', 'skall stå kvar'),
+    (r'\bbedöms st\b', 'bedöms stå'), (r'\bHar har\b', 'Här har'), (r'\blegat lagt\b', 'legat lågt'),
+    (r'\bDet där viktigt\b', 'Det är viktigt'), (r'\bav vara\b', 'av våra'), (r'\bför vara\b', 'för våra'),
+    (r'\buppnå vara\b', 'uppnå våra'), (r'\bmed lag ekonomisk\b', 'med låg ekonomisk'),
+    (r'\bden stärka\b', 'den starka'), (r'\bprojektet när de\b', 'projektet når de'),
+    (r'\bhar sätts upp\b', 'har satts upp'), (r'\bfortsatta att\b', 'fortsätta att'),
+    (r'\bO0Okr\b', '000 kr'), (r'\b10 0O0O0kr\b', '10 000 kr'), (r'(\d) ?000kr\b', r'\1 000 kr'),
+    (r'\(¥\)', '(*)'), (r'\bkommer ven\b', 'kommer även'), (r'\bvar villighet\b', 'vår villighet'),
+    (r'\bmaj 8 6\b', 'maj § 6'), (r'\bvara unga\b', 'våra unga'), (r'\bvara invånare\b', 'våra invånare'),
 ]
 
 
@@ -94,7 +612,9 @@ def _case_like(src: str, word: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
     first = src[:1]
-    if first.isupper() or (first in '&' and False):
+    if first.isupper() or first in '|[':
+        return word[:1].upper() + word[1:]
+    if word in PROPER:
         return word[:1].upper() + word[1:]
     return word
 
@@ -106,10 +626,13 @@ def restore_text(text: str, ocr_only: bool = False) -> str:
     out = []
     pos = 0
     prev: list[str] = []
+    protected = [mm.span() for mm in PROTECT_RE.finditer(text)]
     for m in TOKEN_RE.finditer(text):
         tok = m.group(0)
         low = tok.lower()
         rep = None
+        if any(a <= m.start() < b for a, b in protected):
+            continue
         if ocr_only and not re.search(r'[^A-Za-z]', tok) and low not in OCR_ONLY_ALSO:
             prev.append(low)
             continue
@@ -119,7 +642,11 @@ def restore_text(text: str, ocr_only: bool = False) -> str:
                 rep = 'I'
         elif low in AR_TOKENS:
             p = prev[-1] if prev else ''
-            if NUM_RE.match(p) or p in YEAR_WORDS or re.match(r'^\d+-\d+$', p):
+            after = text[m.end():m.end() + 6]
+            if re.search(r'%\s*$', text[:m.start()]):
+                rep = 'är'
+            elif (NUM_RE.match(p) or p in YEAR_WORDS or re.match(r'^\d+-\d+$', p)
+                  or re.match(r'^ (19|20)\d\d\b', after)):
                 rep = 'år'
             else:
                 rep = 'är'
@@ -128,6 +655,9 @@ def restore_text(text: str, ocr_only: bool = False) -> str:
             rep = 'män'
         elif low in RESTORE:
             rep = _case_like(tok, RESTORE[low])
+        if rep is not None and rep[:1] in 'ÅÄÖL' and tok[:1] in 'OIAÅÄÖ|[' and rep.lower() not in PROPER and \
+                re.search(r'[a-zåäö,]\s+$', text[max(0, m.start() - 3):m.start()]):
+            rep = rep[:1].lower() + rep[1:]  # an OCR capital in mid sentence ("enbart Okar")
         if rep is not None and rep != tok:
             out.append(text[pos:m.start()])
             out.append(rep)
@@ -160,6 +690,8 @@ NUMBER_RE = re.compile(r'^(\d{1,2})[.,)]\s+(?=\S)')
 LABELS = ('organisation:', 'kontaktperson:', 'e-post:', 'planerat startdatum', 'planerat slutdatum',
           'eventuellt slutdatum', 'ange förväntat antal', 'förväntat antal deltagare', 'projekttid:',
           'beslut:', 'förslag på beslut', 'källa', 'total bemanning')
+FUNCTION_WORDS = {'och', 'eller', 'till', 'for', 'av', 'med', 'i', 'pa', 'som', 'att', 'om', 'samt', 'en', 'ett',
+                  'den', 'det', 'de', 'vid', 'fran', 'mot', 'inom', 'under', 'hos', 'via', 'ocksa', 'dar', 'nar'}
 KEEP_HYPHEN = {'word', 'esf', 'au', 'sip', 'it', 'eu', 'nns', 'lokus', 'af', 'kaa', 'smail', 'ams'}
 
 
@@ -251,8 +783,9 @@ class Parser:
             elif is_label or cur is None:
                 flush()
                 cur = ['p', line]
-            elif (len(prev) < short and not prev.endswith(('-', ',')) and prev[-1:] != ''
-                  and (line[:1].isupper() or line[:1].isdigit())):
+            elif ((line[:1].isupper() or line[:1].isdigit()) and prev and not prev.endswith(('-', ','))
+                  and ((len(prev) < short and fold(self.r(prev.split()[-1])) not in FUNCTION_WORDS)
+                       or (cur[0] == 'p' and prev[-1] in '.:!?' and len(prev) < width * 0.8))):
                 flush()
                 cur = ['p', line]
             else:
@@ -262,7 +795,19 @@ class Parser:
                 flush()
                 prev = ''
         flush()
-        return blocks
+        return merge_broken(blocks)
+
+
+def merge_broken(blocks: list) -> list:
+    """Join a paragraph that the OCR split mid-sentence (page break, blank line)."""
+    out: list = []
+    for b in blocks:
+        if (out and b[0] == 'p' and out[-1][0] in ('p', 'bullet', 'num') and b[1][:1].islower()
+                and not re.search(r'[.!?:;)”"]$', out[-1][1])):
+            out[-1] = (out[-1][0], join_lines(out[-1][1], b[1]))
+            continue
+        out.append(b)
+    return out
 
 
 _SEED_CACHE: dict[Path, list[str]] = {}
@@ -427,8 +972,8 @@ def budget_detail(title: str, period: str, owners: list[str], rows: list, egen_o
         else:
             label, pct, f, t, amounts, tot = r
             table.append([label, pct, f, t] + [n(a) for a in amounts] + [n(tot)])
-    out.append(('table', table, {'bold': bold, 'shade': shade, 'size': 8, 'first': 5.2,
-                                 'align': 'lccc' + 'r' * (ncol - 4)}))
+    spec = budget_spec(ncol)
+    out.append(('table', table, dict(spec, bold=bold, shade=shade)))
     out.append(('h4', 'Egenfinansiering'))
     head2 = ['Kostnader i tkr', 'tjänst i %', '', ''] + egen_owners + ['SUMMA']
     table2 = [head2]
@@ -446,12 +991,20 @@ def budget_detail(title: str, period: str, owners: list[str], rows: list, egen_o
         else:
             label, pct, amounts, tot = r
             table2.append([label, pct, '', ''] + [n(a) for a in amounts] + [n(tot)])
-    out.append(('table', table2, {'bold': bold2, 'shade': shade2, 'size': 8, 'first': 5.2,
-                                  'align': 'lccc' + 'r' * (len(head2) - 4)}))
+    out.append(('table', table2, dict(spec, bold=bold2, shade=shade2)))
     tot_row = [['Total kostnad för insatsen', '', '', ''] + [n(a) for a in total[0]] + [n(total[1])]]
-    out.append(('table', tot_row, {'bold': {0}, 'shade': {0}, 'size': 8, 'first': 5.2,
-                                   'align': 'lccc' + 'r' * (len(head2) - 4)}))
+    out.append(('table', tot_row, dict(spec, bold={0}, shade={0}, header=False)))
     return out
+
+
+def budget_spec(ncol: int) -> dict:
+    """Column widths (cm, A4 portrait) for a 'Budget - detaljerad' table with ncol columns."""
+    if ncol <= 6:
+        widths = [5.4, 1.3, 1.6, 1.6] + [(16.6 - 9.9) / (ncol - 4)] * (ncol - 4)
+        return {'widths': widths, 'size': 8, 'head_size': 8, 'align': 'lccc' + 'r' * (ncol - 4)}
+    amt = (16.6 - 3.7 - 1.0 - 2.5) / (ncol - 4)
+    return {'widths': [3.7, 1.0, 1.25, 1.25] + [amt] * (ncol - 4), 'size': 7, 'head_size': 6.5,
+            'align': 'lccc' + 'r' * (ncol - 4)}
 
 
 def budget_years(years: list[str], rows: list) -> list:
@@ -509,10 +1062,10 @@ S0 = SEED_000
 
 def doc_knivsta() -> list:
     fixes = merge(
-        {238: None, 239: None, 240: None, 241: None},
+        drop(238, 242),
         {250: None, 251: None, 252: 'Organisation: Knivsta kommun Vård- och omsorgskontoret'},
         drop(403, 408),
-        {519: checkbox(True)},
+        {519: checkbox(True), 264: 'E-post: carina.backstrom@regionuppsala.se'},
         drop(563, 743),
     )
     body = Parser(FORM_HEADINGS, FORM_SUBHEADS, FORM_MINOR).parse(take(S0, 238, 743, fixes))
@@ -570,7 +1123,8 @@ def doc_uppsala() -> list:
     fixes = merge(
         drop(835, 839), {843: None},
         as_bullets(967, 967), as_bullets(971, 982),
-        {1064: None, 1077: checkbox(True)},
+        {1052: '3. En sammanställning över vilka förrehabiliterade insatser som erbjudits.',
+         1064: None, 1077: checkbox(True)},
         drop(1118, 1377),
     )
     body = Parser(FORM_HEADINGS, FORM_SUBHEADS, FORM_MINOR + ['Planerade aktiviteter i insatsen:',
@@ -633,7 +1187,8 @@ def doc_uppsala() -> list:
 def doc_tierp() -> list:
     fixes = merge(
         {1462: ['Insatsens namn', None, 'Ung framtid']},
-        {1528: [None, ('figure', 'Tabell: psykisk ohälsa och självmord, länets kommuner'), None]},
+        {1520: [None, ('figure', 'Tabell: psykisk ohälsa och självmord, länets kommuner'), None,
+                'Kalla: https://www.folkhalsomyndigheten.se/psykisk-halsa/']},
         {1713: checkbox(True)},
         drop(1751, 1841),
     )
@@ -861,13 +1416,13 @@ def doc_nns1() -> list:
 def doc_nns2() -> list:
     fixes = merge(
         {3266: ('title', 'Förslag till långsiktig finansiering av NNS verksamhet')},
-        drop(3280, 3287, put=[None, ('h4', '§ 7 Medlemsavgifter'),
+        drop(3281, 3287, put=[None, ('h4', '§ 7 Medlemsavgifter'),
                               ('quote', 'En fast medlemsavgift bestäms av NNS medlemsmöte. Därutöver betalar '
                                         'samordningsförbunden en serviceavgift som baseras på tilldelade medel '
                                         'från stat, kommun och landsting, för innevarande år. Serviceavgift och '
                                         'medlemsavgift fastställs av medlemsmöte i samband med beslut om budget '
                                         'och verksamhetsplan.'), None]),
-        {3420: None, 3421: None, 3422: None, 3423: None},
+        {3422: None, 3423: None},
     )
     heads = ['Uppdraget', 'Bakgrund', 'Nuvarande förutsättningar', 'Arbetssätt och organisering', 'Vägval', 'Analys']
     body = Parser(subheads=heads).parse(take(S0, 3266, 3423, fixes))
@@ -999,20 +1554,22 @@ def doc_esf() -> list:
               'Job search behavior']
     fixes = merge(
         {4032: ('title', 'Bakgrund - Projektets genomförande')},
-        drop(4067, 4067, put=[None, ('figure', 'Figur 1: Långtidsarbetslösa i Uppsala län. '
+        drop(4071, 4071, put=[None, ('figure', 'Figur 1: Långtidsarbetslösa i Uppsala län. '
                                               'Källa: Arbetsförmedlingens analysavdelning'), None]),
         drop(4121, 4134, put=[f'{i}. {t}' for i, t in enumerate(ind_sv, 1)] + [None]),
+        {4107: 'närma sig den, Beskaeftigelses Indikator Projektet, BIP (Svensk översättning: '
+               'Sysselsättningsindikatorprojektet).', 4108: None},
         as_bullets(4348, 4354), as_bullets(4358, 4376),
         {4430: '• Ge stöd åt projektledare och enskilda projektmedarbetare gällande tidsredovisning.',
          4434: None},
         as_bullets(4436, 4444),
         {4446: [None, 'Del 2: SMAIL-utbildarna genomför utbildningar inom respektive kommun. '
                       'SMAIL-utbildarna ansvarar'], 4447: None},
-        as_bullets(4454, 4462), as_bullets(4465, 4467), as_bullets(4470, 4484), as_bullets(4487, 4494),
+        as_bullets(4454, 4462), as_bullets(4465, 4467), as_bullets(4470, 4480), as_bullets(4482, 4484), as_bullets(4487, 4494),
         drop(4578, 4624, put=[None, ('table', risk, {'bold': {0}, 'shade': {0}, 'size': 9.5, 'first': 4.8,
                                                      'align': 'lll', 'widths': [4.8, 8.4, 3.4]}), None]),
         drop(4654, 4665, put=[f'{i}. {t}' for i, t in enumerate(ind_sv, 1)] + [None]),
-        {5034: None},
+        {5034: None, 4975: '• god analytisk och administrativ förmåga'},
     )
     heads = ['Tillvägagångssätt', 'Riskanalys', 'Översättning till engelska', 'Mål - Förväntade resultat',
              'Integrerat arbete', 'Ansökan om stöd - Resursplanering']
@@ -1052,7 +1609,8 @@ def doc_fixture_003() -> list:
                               'vårdgivare, statistik och analys från Arbetsförmedlingen, Försäkringskassan, '
                               'Regionförbundet, ISF, IFAU, regeringen, DUA, MUCF, Samordningsförbund runtom i '
                               'landet, SKL, Socialstyrelsen, SCB m fl.')], 100: None, 101: None},
-        {133: None},
+        {133: None, 239: [None, '• Vänder sig till individer 16-65 som idag ar aktuella hos minst tva av vara '
+                                 'valfardssystem']},
         drop(178, 183, put=[None, ('figure', 'Figur: Framsteget i Håbo 2018-2020 – Samordningsteam och '
                                              'Ungdomssatsningen'), None, 'Framsteget i Håbo kommun består av:',
                             '• Samordningsteam', '• Ungdomssatsningen', None]),
@@ -1224,12 +1782,13 @@ class Renderer:
         from docx.shared import Cm, Pt
         left, right = header
         p = sec.header.paragraphs[0]
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(self.text_width / 2), WD_TAB_ALIGNMENT.CENTER)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(self.text_width), WD_TAB_ALIGNMENT.RIGHT)
         r = p.add_run(left)
         r.bold = True
         r.font.size = Pt(10)
         if right:
-            r2 = p.add_run('\t' + right)
+            r2 = p.add_run('\t\t' + right)
             r2.font.size = Pt(8)
 
     def _footer(self, sec):
@@ -1353,6 +1912,13 @@ class Renderer:
         layout = OxmlElement('w:tblLayout')
         layout.set(qn('w:type'), 'fixed')
         tblPr.append(layout)
+        mar = OxmlElement('w:tblCellMar')
+        for side in ('left', 'right'):
+            el = OxmlElement(f'w:{side}')
+            el.set(qn('w:w'), '57')
+            el.set(qn('w:type'), 'dxa')
+            mar.append(el)
+        tblPr.append(mar)
         grid = table._tbl.tblGrid
         for gc, w in zip(grid.findall(qn('w:gridCol')), widths):
             gc.set(qn('w:w'), str(int(w * 567)))
@@ -1376,12 +1942,15 @@ class Renderer:
             for j in range(ncols):
                 txt = r[j] if j < len(r) else ''
                 a = al[align[j]] if j < len(align) else None
-                if i == 0 and 0 in spec.get('bold', ()) and j > 0:
-                    a = WD_ALIGN_PARAGRAPH.CENTER
-                self._cell_text(t.cell(i, j), n(txt) if isinstance(txt, int) else txt, size, bold, a)
+                csize = size
+                if i == 0 and 0 in spec.get('bold', ()) and spec.get('header', True):
+                    csize = spec.get('head_size', size)
+                    if j > 0:
+                        a = WD_ALIGN_PARAGRAPH.CENTER
+                self._cell_text(t.cell(i, j), n(txt) if isinstance(txt, int) else txt, csize, bold, a)
                 if i in spec.get('shade', ()):
                     _set_cell_shading(t.cell(i, j), 'D9E2F3')
-        if spec.get('bold') and 0 in spec['bold']:
+        if spec.get('bold') and 0 in spec['bold'] and spec.get('header', True):
             from docx.oxml import OxmlElement
             from docx.oxml.ns import qn
             trPr = t.rows[0]._tr.get_or_add_trPr()

@@ -206,8 +206,103 @@ def tjansteskrivelse() -> None:
     doc.save(OUT / "tjansteskrivelse.docx")
 
 
+def signature_lines(doc, loop: str, item: str) -> None:
+    doc.add_paragraph("{%p " + loop + " %}")
+    doc.add_paragraph("")
+    doc.add_paragraph("_______________________________________", style="Tät")
+    doc.add_paragraph(item, style="Tät")
+    doc.add_paragraph("{%p endfor %}")
+
+
+def watermark_header(doc) -> None:
+    header = doc.sections[0].header.paragraphs[0]
+    run = header.add_run("{{ vattenmarke }}")
+    run.bold = True
+    run.font.size = Pt(14)
+    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def signature_footer(doc) -> None:
+    """The box every page of a kompakt protokoll ends with (seed 001)."""
+    footer = doc.sections[0].footer
+    table = footer.add_table(rows=2, cols=2, width=Cm(TEXT_WIDTH_CM))
+    table.style = "Table Grid"
+    set_row(table.rows[0], ("Justerandes signatur", "Utdragsbestyrkande"))
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].style = doc.styles["Liten"]
+    table.rows[1].height = Cm(1.0)
+    widths(table, (8.0, 8.0))
+
+
+def protokoll_kompakt() -> None:
+    doc = base()
+    watermark_header(doc)
+    doc.add_paragraph("{{ organ_rubrik }}", style="Title")
+    doc.add_paragraph("{{ datum_rubrik }}", style="Heading 1")
+    doc.add_paragraph("")
+    doc.add_paragraph("{%p for rad in fakta %}")
+    p = doc.add_paragraph()
+    p.add_run("{{ rad }}").bold = True
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("Underskrifter", style="Heading 2")
+    signature_lines(doc, "for namn in underskrifter", "{{ namn }}")
+    doc.add_paragraph("")
+    doc.add_paragraph("{%p for rad in adress %}")
+    doc.add_paragraph("{{ rad }}", style="Tät")
+    doc.add_paragraph("{%p endfor %}")
+    p = doc.add_paragraph()
+    p.add_run().add_break(_page_break())
+    doc.add_paragraph("{{p narvaro }}")
+    doc.add_paragraph("{{p paragrafer }}")
+    signature_footer(doc)
+    doc.save(OUT / "protokoll-kompakt.docx")
+
+
+def protokoll_klassisk() -> None:
+    doc = base()
+    watermark_header(doc)
+    doc.add_paragraph("Sammanträdesprotokoll", style="Title")
+    loop_table(doc, ("", ""), (5.0, 11.0), "for rad in fakta", ("{{ rad.etikett }}", "{{ rad.text }}"),
+               header=False, grid=False)
+    doc.add_paragraph("{{p narvaro }}")
+    p = doc.add_paragraph()
+    p.add_run("{{ omfattar }}").bold = True
+    doc.add_paragraph("Underskrifter", style="Heading 2")
+    signature_lines(doc, "for s in underskrifter", "{{ s.roll }}: {{ s.namn }}")
+    doc.add_paragraph("{{p paragrafer }}")
+    doc.add_paragraph("Bevis/anslag", style="Heading 2")
+    doc.add_paragraph("{{ bevis_text }}")
+    loop_table(doc, ("", ""), (5.5, 10.5), "for rad in bevis", ("{{ rad.etikett }}", "{{ rad.text }}"),
+               header=False, grid=True)
+    doc.add_paragraph("")
+    doc.add_paragraph("Enligt uppdrag")
+    doc.add_paragraph("")
+    doc.add_paragraph("_______________________________________", style="Tät")
+    doc.add_paragraph("Namnförtydligande: {{ enligt_uppdrag }}", style="Tät")
+    doc.save(OUT / "protokoll-klassisk.docx")
+
+
+def utdrag() -> None:
+    doc = base()
+    watermark_header(doc)
+    doc.add_paragraph("Protokollsutdrag", style="Title")
+    doc.add_paragraph("{{ organ_rubrik }}", style="Heading 2")
+    doc.add_paragraph("{{ datum_rubrik }}")
+    doc.add_paragraph("{{p paragrafer }}")
+    doc.add_paragraph("")
+    doc.add_paragraph("Rätt utdraget intygar")
+    doc.add_paragraph("")
+    doc.add_paragraph("_______________________________________", style="Tät")
+    doc.add_paragraph("{{ intygas_av }}", style="Tät")
+    doc.save(OUT / "utdrag.docx")
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     kallelse()
     tjansteskrivelse()
+    protokoll_kompakt()
+    protokoll_klassisk()
+    utdrag()
     print("skrev", ", ".join(p.name for p in sorted(OUT.glob("*.docx"))))

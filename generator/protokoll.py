@@ -1,0 +1,320 @@
+"""Pure: the protokoll of a meeting — § numbers continuing per organ and year, what was decided
+in each §, attendance, signatures and anslag dates. Reads earlier meetings to continue the
+§ series; never writes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import dates, numbering, validate
+from generator.errors import ContentError, Problem
+from generator.formulas import forslagsformel
+from generator.markdown_blocks import Block, Run
+from generator.model import genitiv, Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
+from generator.numbering import AgendaRow
+
+
+@dataclass
+class Paragraf:
+    nr: int
+    rubrik: str
+    row: AgendaRow | None
+    blocks: list[Block] = field(default_factory=list)
+    bilagor: list[str] = field(default_factory=list)  # klassisk style: "Bilaga 3"
+    omedelbart_justerad: bool = False
+
+
+@dataclass
+class Protokoll:
+    meeting: Sammantrade
+    register: Register
+    organ: Organ
+    data: Protokollsdata
+    paragrafer: list[Paragraf]
+    ordforande: str | None  # person id of who chaired
+    anslag: dates.Anslag
+    warnings: list[Problem]
+
+    @property
+    def first(self) -> int:
+        return self.paragrafer[0].nr if self.paragrafer else 0
+
+    @property
+    def last(self) -> int:
+        return self.paragrafer[-1].nr if self.paragrafer else 0
+
+    @property
+    def range_text(self) -> str:
+        return f"§ {self.first} - {self.last}" if self.last != self.first else f"§ {self.first}"
+
+
+def _att(text: str, versal: bool) -> Block:
+    from generator import markdown_blocks
+    return Block("para", [Run("Att" if versal else "att", bold=True), Run(" ")] + markdown_blocks.inline(text))
+
+
+def _para(text: str, bold: bool = False, italic: bool = False) -> Block:
+    return Block("para", [Run(text, bold=bold, italic=italic)])
+
+
+def _heading(text: str, level: int) -> Block:
+    return Block("heading", [Run(text)], level=level)
+
+
+# --- the § series ------------------------------------------------------------------------------
+
+def _meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, str]]:
+    """(date, folder name) of every meeting of `organ` in `year` in the archive, in date order."""
+    out = []
+    for folder in sorted(meetings_root.iterdir()):
+        path = folder / validate.MEETING_FILE
+        if not path.is_file() or not folder.name.startswith(str(year)):
+            continue
+        problems: list[Problem] = []
+        root = validate.read_yaml(path, problems)
+        if not isinstance(root, validate.YMap):
+            continue
+        o, d = root.get("organ"), root.get("datum")
+        if isinstance(o, validate.YScalar) and o.text == organ and isinstance(d, validate.YScalar) and d.text:
+            out.append((d.text, folder.name))
+    return sorted(out)
+
+
+def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
+                 _seen: frozenset = frozenset()) -> tuple[int, list[Problem]]:
+    """First § of `meeting`: the previous meeting of the same organ that year + 1, or where the
+    register says the year's series starts (1 by default)."""
+    organ = register.organ[meeting.organ]
+    year = meeting.datum.year
+    earlier = [name for d, name in _meetings_of(meetings_root, meeting.organ, year)
+               if d < meeting.datum.isoformat() and name not in _seen]
+    if not earlier:
+        return organ.serie_borjar.get(year, 1), []
+    previous = validate.load(meetings_root, earlier[-1])
+    start, warnings = series_start(meetings_root, previous.meeting, register, _seen | {meeting.id})
+    count = len(_paragraf_rows(previous.meeting, register, _try_data(previous)))
+    data = _try_data(previous)
+    if data is None:
+        warnings.append(Problem(previous.meeting.folder / validate.PROTOKOLL_FILE, None,
+                                f"sammanträdet {previous.meeting.id} har inget protokoll; dess paragrafer räknas "
+                                "från dagordningen", "fyll i protokoll.yaml för det sammanträdet", warning=True))
+    elif data.paragrafer and data.paragrafer != (start, start + count - 1):
+        warnings.append(Problem(data.file, data.lines.get("paragrafer"),
+                                f"paragraferna § {data.paragrafer[0]} - {data.paragrafer[1]} stämmer inte med serien "
+                                f"(§ {start} - {start + count - 1})", "serien har en lucka eller dubbletter; "
+                                "rätta paragrafserien i registret eller protokollet", warning=True))
+    return start + count, warnings
+
+
+def _try_data(loaded: validate.Loaded) -> Protokollsdata | None:
+    if not (loaded.meeting.folder / validate.PROTOKOLL_FILE).is_file():
+        return None
+    rows = numbering.agenda(loaded.meeting, loaded.register)
+    return validate.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
+
+
+def _paragraf_rows(meeting: Sammantrade, register: Register, data: Protokollsdata | None) -> list[AgendaRow | None]:
+    """The agenda rows that take a §, in order; None stands for an Övriga frågor § that the
+    organ's agenda lacks but the meeting needed."""
+    rows = []
+    has_ovriga_row = False
+    for row in numbering.agenda(meeting, register):
+        if row.nr is None:
+            continue
+        punkt = row.punkt
+        if punkt is not None and punkt.typ == "övriga frågor":
+            has_ovriga_row = True
+        if punkt is None or punkt.paragraf == "ja":
+            rows.append(row)
+        elif punkt.paragraf == "vid behov" and data is not None and (
+                row.id in data.punkter or (punkt.typ == "övriga frågor" and data.ovriga_fragor)):
+            rows.append(row)
+    if data is not None and data.ovriga_fragor and not has_ovriga_row:
+        closing = next((i for i, r in enumerate(rows) if r.punkt is not None and r.punkt.typ == "avslutas"), len(rows))
+        rows.insert(closing, None)
+    return rows
+
+
+# --- building the protokoll --------------------------------------------------------------------
+
+def chair(data: Protokollsdata, register: Register, meeting: Sammantrade) -> str | None:
+    present = {n.person for n in data.narvaro if n.grupp in ("beslutande", "tjänstgörande ersättare")}
+    for roll in ("ordförande", "1:e vice ordförande", "2:e vice ordförande"):
+        for u in register.mandates(meeting.organ, meeting.datum):
+            if u.roll == roll and u.person in present:
+                return u.person
+    return None
+
+
+def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
+    meeting, register = loaded.meeting, loaded.register
+    organ = register.organ[meeting.organ]
+    rows = numbering.agenda(meeting, register)
+    data = validate.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
+    start, warnings = series_start(meetings_root, meeting, register)
+    klassisk = organ.protokollstil == "klassisk"
+    ordf = chair(data, register, meeting)
+    prot = Protokoll(meeting, register, organ, data, [], ordf, None, warnings)
+
+    bilaga_nr = 0
+    for offset, row in enumerate(_paragraf_rows(meeting, register, data)):
+        nr = start + offset
+        utfall = data.punkter.get(row.id, Utfall()) if row is not None else Utfall()
+        par = Paragraf(nr, row.arende.rubrik if row and row.arende else (row.rubrik if row else "Övriga frågor"), row,
+                       omedelbart_justerad=utfall.omedelbart_justerad)
+        if klassisk and row is not None and row.arende is not None:
+            for _ in row.arende.bilagor:
+                bilaga_nr += 1
+                par.bilagor.append(str(bilaga_nr))
+        par.blocks = _content(prot, row, utfall, klassisk)
+        prot.paragrafer.append(par)
+
+    problems = []
+    for n in data.narvaro:
+        if n.paragrafer and not (prot.first <= n.paragrafer[0] and n.paragrafer[1] <= prot.last):
+            problems.append(Problem(data.file, n.line, f"§ {n.paragrafer[0]} - {n.paragrafer[1]} ligger utanför "
+                                    f"sammanträdets paragrafer ({prot.range_text})", "rätta intervallet"))
+    if problems:
+        raise ContentError(problems)
+    regler = dates.Tidsregler(organ.justering_dagar, organ.anslag_dagar, organ.overklagande_veckor)
+    prot.anslag, date_warnings = dates.anslag(meeting.datum, data.justeringsdatum, data.anslagsdatum, regler)
+    prot.warnings += [Problem(data.file, data.lines.get("justeringsdatum"), w, "kontrollera datumen", warning=True)
+                      for w in date_warnings]
+    if data.justeringsdatum is None:
+        prot.warnings.append(Problem(data.file, None, "justeringsdatum saknas i protokollet",
+                                     "lägg till justeringsdatum: ÅÅÅÅ-MM-DD", warning=True))
+    return prot
+
+
+def _names(ids, register: Register) -> str:
+    names = [register.namn(i) for i in ids]
+    return " och ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, klassisk: bool) -> list[Block]:
+    register, organ, data = prot.register, prot.organ, prot.data
+    chair_name = register.namn(prot.ordforande) if prot.ordforande else "ordföranden"
+    blocks: list[Block] = []
+    clauses: list[str] = []
+    formula = organ.beslutsformel
+    typ = row.typ if row is not None else "övriga frågor"
+    arende = row.arende if row is not None else None
+
+    if utfall.struket:
+        blocks.append(_para("Punkten ströks från föredragningslistan."))
+    elif utfall.bordlagt:
+        clauses = ["bordlägga ärendet."]
+    elif utfall.aterremitterat:
+        clauses = [f"återremittera ärendet med motiveringen att {utfall.aterremitterat.rstrip('.')}."]
+    elif utfall.beslut is not None:
+        clauses = list(utfall.beslut)
+    elif arende is not None:
+        clauses = list(arende.att_satser)
+        if arende.beslutas_av and arende.beslutas_av != prot.meeting.organ:
+            formula = organ.forslagsformel
+    elif typ == "justering":
+        who = _names(data.justerare, register)
+        if klassisk:
+            clauses = [f"utse {who} att jämte ordföranden justera dagens protokoll."]
+        else:
+            clauses = [f"utse {who} att jämte ordförande justera {genitiv(organ.namn)} protokoll."]
+        if data.justeringsdatum:
+            clauses.append(f"fastställa justeringsdatum till {data.justeringsdatum.isoformat()}.")
+    elif typ == "öppnas":
+        blocks.append(_para(f"Ordförande {chair_name} öppnar sammanträdet."))
+    elif typ == "avslutas":
+        blocks.append(_para(f"Ordförande {chair_name} avslutar sammanträdet."))
+    elif typ == "fastställande":
+        obj = re.sub(r"^Fastställande av\s+", "", row.rubrik)
+        clauses = list(row.punkt.beslut) or [f"fastställa {obj}{' med tillägg' if data.dagordning_med_tillagg else ''}."]
+    elif typ == "övriga frågor":
+        if not data.ovriga_fragor:
+            blocks.append(_para("Inga övriga frågor anmäldes."))
+        for fraga in data.ovriga_fragor:
+            blocks.append(_heading(fraga.rubrik, 4))
+            if fraga.text:
+                blocks.append(_para(fraga.text))
+            if fraga.beslut:
+                blocks.append(_para(organ.beslutsformel, bold=True))
+                blocks.extend(_att(c, klassisk) for c in fraga.beslut)
+    elif row is not None and row.punkt is not None:
+        clauses = list(row.punkt.beslut)
+    clauses += list(utfall.tillagg)
+
+    if utfall.yrkanden:
+        blocks.append(_heading("Yrkanden", 4))
+        blocks.extend(_para(f"{register.personer[y.person].namn_parti} yrkar {y.yrkande.rstrip('.')}.")
+                      for y in utfall.yrkanden)
+    if utfall.propositionsordning:
+        blocks.append(_heading("Propositionsordning", 4))
+        blocks.append(_para(utfall.propositionsordning))
+    if utfall.votering:
+        v = utfall.votering
+        blocks.append(_heading("Votering", 4))
+        blocks.append(_para(f"Votering genomförs. {v.ja} röstar ja, {v.nej} röstar nej och {v.avstar} avstår."))
+    if clauses:
+        if not klassisk:
+            blocks.append(_heading("Beslut", 3))
+        blocks.append(_para(formula, bold=True))
+        blocks.extend(_att(c, klassisk) for c in clauses)
+    for who in utfall.jav:
+        blocks.append(_para(f"{register.namn(who)} deltog inte i beslutet.", italic=True))
+    for who in utfall.reservationer:
+        blocks.append(_para(f"{register.personer[who].namn_parti} reserverar sig mot beslutet.", italic=True))
+    if utfall.protokollsanteckning:
+        blocks.append(_heading("Protokollsanteckning", 4))
+        blocks.append(_para(utfall.protokollsanteckning))
+    if utfall.omedelbart_justerad:
+        blocks.append(_para("Paragrafen justeras omedelbart.", italic=True))
+    if arende is not None and not utfall.struket and arende.body.strip():
+        from generator import markdown_blocks
+        body = markdown_blocks.parse(arende.body)
+        if klassisk:
+            body = [b for b in body if b.kind != "heading"]
+        blocks.extend(body)
+    return blocks
+
+
+def narvaro_groups(prot: Protokoll) -> dict[str, list[str]]:
+    """Printed attendance lines per group, in the organ's member order."""
+    register, meeting = prot.register, prot.meeting
+    mandates = register.mandates(meeting.organ, meeting.datum)
+    order = {m: i for i, m in enumerate(register.medlemmar)}
+
+    def medlem(n: Narvarande) -> str:
+        for u in mandates:
+            if u.person == n.person:
+                return register.medlemmar[u.medlem].namn
+        return ""
+
+    def mandate(n: Narvarande):
+        return next((u for u in mandates if u.person == n.person), None)
+
+    def partial(n: Narvarande) -> str:
+        if n.paragrafer:
+            a, b = n.paragrafer
+            return f" (§ {a} - {b})" if a != b else f" (§ {a})"
+        if n.punkter:
+            nrs = [str(p.nr) for p in prot.paragrafer if p.row is not None and p.row.id in n.punkter]
+            return f" (§ {', '.join(nrs)})"
+        return ""
+
+    groups: dict[str, list[tuple]] = {g: [] for g in validate.NARVARO_GRUPPER}
+    for n in prot.data.narvaro:
+        u = mandate(n)
+        if n.grupp == "beslutande" and u is not None:
+            text = register.ledamot_text(u)
+        elif n.grupp == "tjänstgörande ersättare":
+            text = f"{register.personer[n.person].namn_parti}, tjänstgörande ersättare för {register.namn(n.ersatter)}"
+        elif n.person and n.grupp != "övriga":
+            text = register.personer[n.person].namn_parti
+        else:
+            text = f"{n.namn}, {n.titel}" if n.titel else n.namn
+        key = order.get(u.medlem, 99) if u else 99
+        groups[n.grupp].append((key, medlem(n), text + partial(n)))
+    out = {}
+    for g, items in groups.items():
+        items.sort(key=lambda t: t[0]) if g != "övriga" else None
+        out[g] = [(m, t) for _, m, t in items]
+    return out
