@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             warnings = pipeline.check(project, args.sammantrade)
             for w in warnings:
                 print(w, file=sys.stderr)
-            say(f"{args.sammantrade}: inga fel, {len(warnings)} varningar.")
+            n = len(warnings)
+            say(f"{args.sammantrade}: inga fel, {n} {'varning' if n == 1 else 'varningar'}.")
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

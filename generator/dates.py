@@ -127,12 +127,13 @@ def anslag(sammantrade: dt.date, justering: dt.date | None, anslagsdatum: dt.dat
                         f"sammanträdet; senast {iso(senast)} ({regler.justering_dagar} dagar)")
     if justering and (why := ej_vardag(justering)):
         warnings.append(f"justeringsdatum {iso(justering)} är {why}")
+    given = anslagsdatum is not None
     if anslagsdatum is None and justering is not None:
         anslagsdatum = justering
     anslag_senast = nedtagning = sista = None
     if justering is not None:
         anslag_senast = justering + dt.timedelta(days=regler.anslag_dagar)
-        if why := ej_vardag(anslag_senast):
+        if not given and (why := ej_vardag(anslag_senast)):
             warnings.append(f"sista dag för anslag, {iso(anslag_senast)}, är {why}; anslå senast "
                             f"{iso(_forra_vardag(anslag_senast))}")
     if anslagsdatum is not None:
