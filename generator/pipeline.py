@@ -203,4 +203,6 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     warnings = loaded.warnings
     if (loaded.meeting.folder / validate.PROTOKOLL_FILE).is_file():
         warnings += tuple(protokoll.build(project.meetings, loaded).warnings)
+    else:  # the § series is checked before the protokoll exists, too
+        warnings += tuple(protokoll.series_start(project.meetings, loaded.meeting, loaded.register)[1])
     return warnings
