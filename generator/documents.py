@@ -42,7 +42,7 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
     if meeting.forhinder:
         forhinder = f"Förhinder meddelas till {register.personer[meeting.forhinder].epost}"
     return {
-        "inledning": f"{genitiv(forbund.kortnamn)} {organ.namn_versal} kallas till sammanträde",
+        "inledning": f"{genitiv(forbund.kortnamn)} {organ.obestamd[:1].upper()}{organ.obestamd[1:]} kallas till sammanträde",
         "fakta": fakta,
         "forhinder": forhinder,
         "organ_rubrik": organ.namn_versal,
@@ -207,7 +207,7 @@ def protokoll(prot) -> tuple[dict, dict[str, list[Block]]]:
     if data.sekreterare:
         underskrifter.append(f"{register.namn(data.sekreterare)}, sekreterare")
     context = dict(common, **{
-        "organ_rubrik": f"{genitiv(forbund.kortnamn)} {organ.namn}",
+        "organ_rubrik": f"{genitiv(forbund.kortnamn)} {organ.obestamd}",
         "datum_rubrik": f"protokoll {dates.lang(meeting.datum)}",
         "fakta": fakta,
         "underskrifter": underskrifter,
@@ -222,7 +222,7 @@ def utdrag(prot, paragrafer) -> tuple[dict, dict[str, list[Block]]]:
     sekr = register.namn(prot.data.sekreterare) if prot.data.sekreterare else ""
     titel = register.titel(prot.data.sekreterare, meeting.datum) if prot.data.sekreterare else None
     return ({"vattenmarke": "" if prot.data.justerat else "OJUSTERAT",
-             "organ_rubrik": f"{genitiv(register.forbund.kortnamn)} {organ.namn}",
+             "organ_rubrik": f"{genitiv(register.forbund.kortnamn)} {organ.obestamd}",
              "datum_rubrik": f"Protokoll {dates.lang(meeting.datum)}, {prot.range_text}",
              "intygas_av": f"{sekr}, {titel}" if titel else sekr},
             {"paragrafer": paragraf_blocks(prot, paragrafer, closing=False)})

@@ -55,6 +55,7 @@ class Organ:
     bereder: str | None
     serie_borjar: dict[int, int]
     dagordning: tuple[StandardPunkt, ...]
+    obestamd: str = ""  # "förbundsstyrelse": after a genitive ("Samordningsförbundets förbundsstyrelse")
     protokollstil: str = "kompakt"  # kompakt (Beslut/Ärendet/Bedömning) | klassisk (Bevis/anslag)
     justering_dagar: int = 14
     anslag_dagar: int = 2

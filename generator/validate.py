@@ -232,7 +232,7 @@ def _organ(top: Fields, problems) -> dict[str, Organ]:
     known = {oid for oid, _, _ in entries}
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
-                   ("namn", "förkortning", "beslutsformel", "förslagsformel", "bereder",
+                   ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
                     "paragrafserie", "föredragningslista", "protokoll"), top.file, line)
         bereder = f.text("bereder", False)
         if bereder and bereder not in known:
@@ -284,7 +284,8 @@ def _organ(top: Fields, problems) -> dict[str, Organ]:
                         prf.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 14")
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
-                         bereder, serie, tuple(punkter), stil, **tider)
+                         bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
+                         stil, **tider)
     return out
 
 

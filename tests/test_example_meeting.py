@@ -158,7 +158,7 @@ def test_every_att_sats_is_in_the_packet(built):
             plain = "".join(r.text for r in markdown_blocks.inline(att))
             assert _norm(f"att {plain}") in text, (arende.id, plain)
             count += 1
-    assert count == 24
+    assert count == 25
 
 
 def test_build_prints_stages_with_times(built):

@@ -59,3 +59,26 @@ def test_rebuild_replaces_outputs_and_leaves_no_staging(built):
     run = run_cli(root, "meeting", "2022-03-10")
     assert run.status == 0, run.err
     assert sorted(p.name for p in (root / "build").iterdir()) == ["2022-03-10"]
+
+
+def test_seed_003_ansokan_is_merged_unchanged_and_stamped(tmp_path):
+    """Seed 003 (a signed external ansökan) as a bilaga: its pages come through with their
+    text, each stamped with the packet number."""
+    import shutil
+
+    from conftest import FIXTURES, copy_project, edit
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    target = root / "meetings/2022-03-10/bilagor/budget/ansokan.pdf"
+    shutil.copyfile(FIXTURES / "ansokan-framsteget-i-habo.pdf", target)
+    edit(root / "meetings/2022-03-10/arenden/budget.md", "  - {fil: bilagor/budget/budget.pdf, titel: Budget 2023}\n",
+         "  - {fil: bilagor/budget/budget.pdf, titel: Budget 2023}\n"
+         "  - {fil: bilagor/budget/ansokan.pdf, titel: Ansökan Framsteget i Håbo}\n")
+    run = run_cli(root, "meeting", "2022-03-10")
+    assert run.status == 0, run.err
+    original = PdfReader(str(FIXTURES / "ansokan-framsteget-i-habo.pdf"))
+    packet = PdfReader(str(root / "build/2022-03-10/kallelse-med-handlingar.pdf"))
+    merged = [p for p in packet.pages if "Bilaga 3.2 · ST 2022-03-10" in p.extract_text()]
+    assert len(merged) == len(original.pages) == 7
+    assert "Framsteget i Håbo" in " ".join(original.pages[0].extract_text().split())
+    for before, after in zip(original.pages, merged):
+        assert " ".join(before.extract_text().split()) in " ".join(after.extract_text().split())

@@ -38,7 +38,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as _dt
 import io
 import re
@@ -603,7 +602,8 @@ PHRASES = [
     (r'\bhar sätts upp\b', 'har satts upp'), (r'\bfortsatta att\b', 'fortsätta att'),
     (r'\bO0Okr\b', '000 kr'), (r'\b10 0O0O0kr\b', '10 000 kr'), (r'(\d) ?000kr\b', r'\1 000 kr'),
     (r'\(¥\)', '(*)'), (r'\bkommer ven\b', 'kommer även'), (r'\bvar villighet\b', 'vår villighet'),
-    (r'\bmaj 8 6\b', 'maj § 6'), (r'\bvara unga\b', 'våra unga'), (r'\bvara invånare\b', 'våra invånare'),
+    (r'\bmaj 8 6\b', 'maj § 6'), (r'\binte [&ä] möjlig\b', 'inte är möjlig'),
+    (r' ?%o\b\.?', ' ‰'), (r'\bvikt r att\b', 'vikt är att'), (r'\bvl i\b', 'väl i'), (r'\biteam\b', 'i team'), (r'\bvara unga\b', 'våra unga'), (r'\bvara invånare\b', 'våra invånare'),
 ]
 
 
@@ -903,8 +903,6 @@ FORM_SUBHEADS = ['Lagar och förordningar', 'Arbetsgivaransvar', 'Information fr
 FORM_MINOR = ['Övergripande mål:', 'Övergripande mål', 'Effektmål:', 'Insatsmål:', 'Strukturnivå:',
               'Individnivå:']
 
-KEEP_TEXT = ('(Texten under hela detta avsnitt skall stå kvar orörd)')
-
 
 def checkbox(yes: bool | None) -> tuple:
     j = '☒' if yes else '☐'
@@ -955,6 +953,9 @@ def budget_detail(title: str, period: str, owners: list[str], rows: list, egen_o
     out: list = [('pagebreak',), ('title', f'Budget - detaljerad   {title}'),
                  ('p', f'Insatsens löptid: {period}'), ('small', 'Fyll i färgmarkerade fält:'),
                  ('h4', 'Kostnader att rekvirera från Samordningsförbundet')]
+    if len(owners) > 1:
+        owners = [hyph(o) for o in owners]
+        egen_owners = [hyph(o) for o in egen_owners]
     head = ['Kostnader i tkr', 'tjänst %', 'från', 'till'] + owners + ['ATT REKVIRERA - ALLA INSATSÄGARE']
     ncol = len(head)
     table = [head]
@@ -997,13 +998,22 @@ def budget_detail(title: str, period: str, owners: list[str], rows: list, egen_o
     return out
 
 
+HYPH = {'Arbetsförmedlingen': 'Arbets-\nförmedlingen', 'Försäkringskassan': 'Försäkrings-\nkassan',
+        'Delinsatsägare': 'Delinsats-\nägare', 'Huvudinsatsägare': 'Huvudinsats-\nägare'}
+
+
+def hyph(label: str) -> str:
+    """Break long words of a narrow column header by hand (no mid-word wrapping)."""
+    return ' '.join(HYPH.get(w, w) for w in label.split(' ')).replace('\n ', '\n')
+
+
 def budget_spec(ncol: int) -> dict:
     """Column widths (cm, A4 portrait) for a 'Budget - detaljerad' table with ncol columns."""
     if ncol <= 6:
         widths = [5.4, 1.3, 1.6, 1.6] + [(16.6 - 9.9) / (ncol - 4)] * (ncol - 4)
         return {'widths': widths, 'size': 8, 'head_size': 8, 'align': 'lccc' + 'r' * (ncol - 4)}
-    amt = (16.6 - 3.7 - 1.0 - 2.5) / (ncol - 4)
-    return {'widths': [3.7, 1.0, 1.25, 1.25] + [amt] * (ncol - 4), 'size': 7, 'head_size': 6.5,
+    amt = (16.6 - 3.5 - 0.95 - 3.0) / (ncol - 4)
+    return {'widths': [3.5, 0.95, 1.5, 1.5] + [amt] * (ncol - 4), 'size': 7, 'head_size': 6.5,
             'align': 'lccc' + 'r' * (ncol - 4)}
 
 
@@ -1609,7 +1619,8 @@ def doc_fixture_003() -> list:
                               'vårdgivare, statistik och analys från Arbetsförmedlingen, Försäkringskassan, '
                               'Regionförbundet, ISF, IFAU, regeringen, DUA, MUCF, Samordningsförbund runtom i '
                               'landet, SKL, Socialstyrelsen, SCB m fl.')], 100: None, 101: None},
-        {133: None, 239: [None, '• Vänder sig till individer 16-65 som idag ar aktuella hos minst tva av vara '
+        {25: '• Öka förutsättningarna för individer att uppnå egen försörjning eller studier',
+         133: None, 239: [None, '• Vänder sig till individer 16-65 som idag ar aktuella hos minst tva av vara '
                                  'valfardssystem']},
         drop(178, 183, put=[None, ('figure', 'Figur: Framsteget i Håbo 2018-2020 – Samordningsteam och '
                                              'Ungdomssatsningen'), None, 'Framsteget i Håbo kommun består av:',
@@ -1631,10 +1642,9 @@ def doc_fixture_003() -> list:
 # =====================================================================
 def _docx():
     try:
-        import docx  # noqa: F401
+        import docx
     except ImportError:
         sys.exit('python-docx is needed: pip install python-docx')
-    import docx
     return docx
 
 
@@ -1782,7 +1792,6 @@ class Renderer:
         from docx.shared import Cm, Pt
         left, right = header
         p = sec.header.paragraphs[0]
-        p.paragraph_format.tab_stops.add_tab_stop(Cm(self.text_width / 2), WD_TAB_ALIGNMENT.CENTER)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(self.text_width), WD_TAB_ALIGNMENT.RIGHT)
         r = p.add_run(left)
         r.bold = True
@@ -1831,7 +1840,7 @@ class Renderer:
 
     def render(self, blocks):
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-        from docx.shared import Cm, Pt
+        from docx.shared import Cm
         last = None
         for b in blocks:
             kind = b[0]
@@ -1952,7 +1961,6 @@ class Renderer:
                     _set_cell_shading(t.cell(i, j), 'D9E2F3')
         if spec.get('bold') and 0 in spec['bold'] and spec.get('header', True):
             from docx.oxml import OxmlElement
-            from docx.oxml.ns import qn
             trPr = t.rows[0]._tr.get_or_add_trPr()
             h = OxmlElement('w:tblHeader')
             trPr.append(h)
@@ -2025,27 +2033,19 @@ def normalize_docx(data: bytes) -> bytes:
 
 
 def normalize_pdf(data: bytes) -> bytes:
-    """Fix creation/modification dates and the document id (same byte lengths, xref stays valid)."""
+    """Fix dates, document id and checksum of a LibreOffice PDF (same byte lengths, so xref stays valid)."""
     import hashlib
 
-    def fix_date(m):
-        old = m.group(2)
-        new = b"D:20210909080000+02'00'"
-        if len(new) != len(old):
-            new = (new + b' ' * len(old))[:len(old)]
-        return m.group(1) + new + b')'
+    data = re.sub(rb'(/(?:CreationDate|ModDate)\s*\(D:)\d{14}', rb'\g<1>20210909080000', data)
+    data = re.sub(rb'(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d',
+                  rb'\g<1>2021-09-09T08:00:00', data)
+    volatile = rb'/ID\s*\[[^\]]*\]|/DocChecksum\s*/[0-9A-Fa-f]+'
+    digest = hashlib.md5(re.sub(volatile, b'', data)).hexdigest().upper().encode()
 
-    data = re.sub(rb'(/(?:CreationDate|ModDate)\s*\()([^)]*)\)', fix_date, data)
-    data = re.sub(rb'<xmp:(CreateDate|ModifyDate|MetadataDate)>[^<]*</xmp:\1>',
-                  lambda m: re.sub(rb'>[^<]*<', lambda k: b'>' + b'2021-09-09T08:00:00+02:00'.ljust(
-                      len(k.group(0)) - 2)[:len(k.group(0)) - 2] + b'<', m.group(0)), data)
-    digest = hashlib.md5(re.sub(rb'/ID\s*\[[^\]]*\]', b'', data)).hexdigest().upper().encode()
+    def fix(m):
+        return re.sub(rb'(?<=[</])([0-9A-Fa-f]{8,})', lambda k: (digest * 4)[:len(k.group(1))], m.group(0))
 
-    def fix_id(m):
-        return re.sub(rb'<([0-9A-Fa-f]+)>', lambda k: b'<' + (digest * 4)[:len(k.group(1))] + b'>', m.group(0))
-
-    data = re.sub(rb'/ID\s*\[[^\]]*\]', fix_id, data)
-    return data
+    return re.sub(volatile, fix, data)
 
 
 # =====================================================================
