@@ -1,5 +1,7 @@
 # make meeting 2021-09-16   bygg kallelse, handlingar och kallelse-med-handlingar.pdf
-# make check 2021-09-16     kontrollera ett sammanträde utan att bygga
+# make check 2021-09-16     kontrollera ett sammanträde (och protokollets datum) utan att bygga
+# make protokoll 2021-08-19 bygg protokollet (OJUSTERAT tills det markerats justerat)
+# make utdrag 2021-08-19 40 45-46   protokollsutdrag av paragrafer
 # make test                 alla tester (med riktig LibreOffice)
 # make test-quick           testerna utan LibreOffice
 # make setup                installera det som behövs (körs automatiskt första gången)
@@ -10,11 +12,12 @@ PY    := .venv/bin/python
 STAMP := .venv/.stamp
 # The meeting is given as a goal of its own: `make meeting 2021-09-16`.
 ARG   := $(word 2,$(MAKECMDGOALS))
+REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
-.PHONY: help setup meeting check test test-quick templates clean
+.PHONY: help setup meeting check protokoll utdrag test test-quick templates clean
 
 help:
-	@sed -n 's/^# //p' Makefile | head -8
+	@sed -n '1,/^$$/s/^# //p' Makefile
 
 $(STAMP): pyproject.toml tools/setup.sh
 	bash tools/setup.sh
@@ -28,6 +31,14 @@ meeting: $(STAMP)
 check: $(STAMP)
 	@test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make check 2021-09-16" >&2; exit 2; }
 	$(PY) -m generator check $(ARG)
+
+protokoll: $(STAMP)
+	@test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make protokoll 2021-08-19" >&2; exit 2; }
+	$(PY) -m generator protokoll $(ARG)
+
+utdrag: $(STAMP)
+	@test -n "$(REST)" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46" >&2; exit 2; }
+	$(PY) -m generator protokoll $(ARG) --utdrag $(REST)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
