@@ -94,6 +94,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
                     target = out.claim(f"{bilaga_name(b.nummer, b.bilaga.fil)}.pdf")
                     jobs.append(convert_pdf.Job(b.bilaga.fil, target, f"bilaga {b.nummer} ({b.bilaga.fil.name})"))
                     bilaga_pdf[b.nummer] = target
+        report(f"{'':<12} konverterar {len(jobs)} dokument med LibreOffice …")
         failures = convert_pdf.convert(jobs)
         if failures:
             raise ContentError([_conversion_problem(f, rows) for f in failures])

@@ -77,6 +77,12 @@ def test_tjanstgorande_ersattare_is_among_beslutande_with_whom_replaced():
     assert groups["tjänstgörande ersättare"] == [
         ("Norrby", "Cecilia Ers (C), tjänstgörande ersättare för Bo Ledamot (§ 2 - 5)")]
     assert ("", "Gustav Gäst, revisor (§ 3)") in groups["övriga"]
+    # … and the närvaro lists the tjänstgörande ersättare in the Beslutande table.
+    from generator import documents
+    table = documents._narvaro_kompakt(prot, "kansli")[0]
+    rows = [["".join(r.text for r in cell) for cell in row] for row in table.rows]
+    assert rows == [["Medlemsorganisation", "Beslutande"], ["Norrby", "Anna Ordf (S), ordförande"],
+                    ["Norrby", "Cecilia Ers (C), tjänstgörande ersättare för Bo Ledamot (§ 2 - 5)"]]
     justering = decision(prot.paragrafer[0])[1]
     assert justering[0] == "utse Cecilia Ers att jämte ordförande justera styrelsens protokoll."
 
