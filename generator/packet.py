@@ -169,6 +169,15 @@ def open_pdf(part: Part) -> PdfReader:
         raise PacketError(part, f"PDF-filen är trasig eller ofullständig ({exc.__class__.__name__})") from None
 
 
+def inspect_pdf(path: Path) -> str | None:
+    """What is wrong with a PDF file, in Swedish, or None when it can be merged."""
+    try:
+        open_pdf(Part(path, path.name, ""))
+    except PacketError as exc:
+        return str(exc)
+    return None
+
+
 def page_count(part: Part) -> int:
     return len(open_pdf(part).pages)
 

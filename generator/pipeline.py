@@ -37,6 +37,7 @@ class Result:
     warnings: tuple[Problem, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+    converted: list[str] = field(default_factory=list)  # documents LibreOffice converted in this build
 
 
 class _Clock:
@@ -96,6 +97,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
                     bilaga_pdf[b.nummer] = target
         report(f"{'':<12} konverterar {len(jobs)} dokument med LibreOffice …")
         failures = convert_pdf.convert(jobs)
+        result.converted = [job.name for job in jobs]
         if failures:
             raise ContentError([_conversion_problem(f, rows) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
