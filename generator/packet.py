@@ -7,6 +7,7 @@ cannot leak into ours). Rotated pages get a matrix so the text reads upright on 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject,
                            NameObject, TextStringObject)
 
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damaged inputs are reported as problems, not log noise
 CM = 72 / 2.54
 FONT = "/GenHelv"
 # Helvetica advance widths (1/1000 em) for what stamps and page numbers print.
