@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             for w in result.warnings:
                 print(w, file=sys.stderr)
             total = sum(result.timings.values())
-            say(f"Klart på {total:.1f} s: {len(result.outputs)} filer, paketet har {result.pages} sidor.")
+            say(f"Klart på {total:.1f} s: {len(result.converted)} dokument konverterade, {len(result.outputs)} filer "
+                f"skrivna; paketet har {result.pages} sidor.")
         elif args.kommando == "protokoll":
             ranges = []
             for text in args.utdrag:

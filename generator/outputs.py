@@ -3,6 +3,7 @@ build/ and moved into build/<meeting>/ only when the whole build succeeded, file
 os.replace, so a failed or interrupted build leaves the previous outputs intact."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -21,6 +22,31 @@ class BuildDir:
             raise EnvironmentFault(f"kan inte skapa byggmappen {build_root}: {exc.strerror} — "
                                    "kontrollera rättigheter och ledigt diskutrymme") from None
         self.written: set[str] = set()
+        self.kept: set[str] = set()
+
+    STATE = ".bygge.json"
+
+    def previous_state(self) -> dict:
+        """What the previous complete build recorded (input hashes per document), or {}."""
+        try:
+            return json.loads((self.final / self.STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def save_state(self, state: dict) -> None:
+        self.write(self.STATE, json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False).encode())
+
+    def existing(self, rel: str) -> bool:
+        target = self.final / self._rel(rel)
+        return target.is_file() and target.stat().st_size > 0
+
+    def keep(self, rel: str) -> None:
+        """An output of the previous build that is still valid: not rebuilt, not removed."""
+        self.kept.add(rel)
+
+    def current(self, rel: str) -> Path:
+        """Where an output is now: staged when made in this build, else the kept previous one."""
+        return self.stage / rel if rel in self.written else self.final / rel
 
     def _rel(self, rel: str) -> PurePosixPath:
         p = PurePosixPath(rel)
@@ -62,7 +88,7 @@ class BuildDir:
             moved.append(dst)
         for old in sorted(self.final.rglob("*"), reverse=True):
             rel = old.relative_to(self.final).as_posix()
-            if old.is_file() and rel not in self.written and rel.startswith(scope) and scope:
+            if old.is_file() and rel not in self.written and rel not in self.kept and scope and rel.startswith(scope):
                 old.unlink()
             elif old.is_dir() and not any(old.iterdir()):
                 old.rmdir()

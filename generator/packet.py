@@ -233,8 +233,8 @@ def assemble(sections: list[Section], out: Path, meta: Metadata) -> list[tuple[P
             if count:
                 writer.set_page_label(first, index - 1, style="/D", prefix=f"{part.label}:", start=1)
             if section.title and parent is None:
-                parent = writer.add_outline_item(section.title, first)
-            writer.add_outline_item(part.bookmark, first, parent=parent)
+                parent = writer.add_outline_item(title=section.title, page_number=first)
+            writer.add_outline_item(title=part.bookmark, page_number=first, parent=parent)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     _write(writer, out, meta)
     return placed

@@ -1,12 +1,14 @@
 """The spine: the order of the stages of a build. Each constraint on the order is commented."""
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
+from generator import __version__, convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
 from generator.outputs import BuildDir
@@ -60,6 +62,32 @@ def bilaga_name(nummer: str, source: Path) -> str:
     return f"handlingar/bilaga-{int(major):02d}.{int(minor):02d}-{source.stem}"
 
 
+@dataclass
+class _Doc:
+    """One PDF of the packet that LibreOffice makes, with what it depends on."""
+
+    rel: str  # output path without suffix, e.g. "handlingar/bilaga-04-ung-framtid"
+    name: str  # what the user calls it
+    inputs: dict[str, str]  # input name → content hash; the document is rebuilt when one changes
+    docx: bytes | None = None  # generated documents: the rendered DOCX (made only when needed)
+    render: Callable[[], bytes] | None = None
+    source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
+
+
+def _digest(value) -> str:
+    data = value if isinstance(value, bytes) else json.dumps(value, sort_keys=True, default=repr,
+                                                             ensure_ascii=False).encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _why(old: dict | None, new: dict[str, str]) -> str | None:
+    """Why a document must be rebuilt, in Swedish, or None when it is up to date."""
+    if old is None:
+        return "ny"
+    changed = [k for k in new if old.get(k) != new[k]]
+    return ", ".join(f"{k} ändrad" for k in changed) if changed else None
+
+
 def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: None) -> Result:
     result = Result()
     clock = _Clock(result, report)
@@ -71,43 +99,76 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     handlingar = [r for r in rows if r.har_handling]
     clock.lap("läsa", f"{len(meeting.arenden)} ärenden, {sum(len(r.bilagor) for r in rows)} bilagor")
 
+    # 2. What each document shows, and so what it depends on: its template context (every
+    #    printed fact), the template, and the generator. Decided from content, never mtimes.
+    version = {"generator": __version__}
+    template_hash = {name: _digest((project.templates / f"{name}.docx").read_bytes())
+                     for name in ("kallelse", "tjansteskrivelse")}
+    docs = []
+    k_context = documents.kallelse(meeting, register, rows)
+    docs.append(_Doc("kallelse", "kallelsen", {"innehåll": _digest(k_context), "mall": template_hash["kallelse"],
+                                               **version},
+                     render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context)))
+    for row in handlingar:
+        context, blocks = documents.tjansteskrivelse(meeting, register, row)
+        docs.append(_Doc(handling_name(row), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
+                         {"innehåll": _digest([context, blocks]), "mall": template_hash["tjansteskrivelse"], **version},
+                         render=lambda c=context, b=blocks: render_docx.render(
+                             project.templates / "tjansteskrivelse.docx", c, b)))
+    bilaga_pdf: dict[str, Path] = {}
+    bilaga_hash: dict[str, str] = {}
+    for row in handlingar:
+        for b in row.bilagor:
+            bilaga_hash[b.nummer] = _digest(b.bilaga.fil.read_bytes())
+            if b.bilaga.fil.suffix.lower() == ".pdf":
+                bilaga_pdf[b.nummer] = b.bilaga.fil
+            else:
+                docs.append(_Doc(bilaga_name(b.nummer, b.bilaga.fil), f"bilaga {b.nummer} ({b.bilaga.fil.name})",
+                                 {"fil": bilaga_hash[b.nummer]}, source=b.bilaga.fil))
+
     out = BuildDir(project.build, meeting.id)
     try:
-        # 2. Render the DOCX files (they are inputs of the conversion).
-        kallelse = render_docx.render(project.templates / "kallelse.docx",
-                                      documents.kallelse(meeting, register, rows))
-        jobs = [convert_pdf.Job(out.write("kallelse.docx", kallelse), out.claim("kallelse.pdf"), "kallelsen")]
-        for row in handlingar:
-            context, blocks = documents.tjansteskrivelse(meeting, register, row)
-            name = handling_name(row)
-            docx = out.write(f"{name}.docx", render_docx.render(project.templates / "tjansteskrivelse.docx",
-                                                                context, blocks))
-            jobs.append(convert_pdf.Job(docx, out.claim(f"{name}.pdf"), f"tjänsteskrivelsen {row.arende.file}"))
-        clock.lap("docx", f"{len(jobs)} dokument")
+        previous = out.previous_state()
+        state: dict[str, dict] = {}
+        todo: list[_Doc] = []
+        for doc in docs:
+            files = [f"{doc.rel}.pdf"] + ([f"{doc.rel}.docx"] if doc.render else [])
+            reason = _why(previous.get(doc.rel), doc.inputs)
+            if reason is None and not all(out.existing(f) for f in files):
+                reason = "utdata saknas"
+            state[doc.rel] = doc.inputs
+            if reason is None:
+                for f in files:
+                    out.keep(f)
+            else:
+                report(f"{'':<12} {doc.name}: {reason}")
+                todo.append(doc)
+        jobs = []
+        for doc in todo:
+            source = doc.source or out.write(f"{doc.rel}.docx", doc.render())
+            jobs.append(convert_pdf.Job(source, out.claim(f"{doc.rel}.pdf"), doc.name))
+        clock.lap("docx", f"{sum(1 for d in todo if d.render)} av {sum(1 for d in docs if d.render)} dokument")
 
-        # 3. Bilagor in other formats join the same LibreOffice call; PDFs are used as they are.
-        bilaga_pdf: dict[str, Path] = {}
-        for row in handlingar:
-            for b in row.bilagor:
-                if b.bilaga.fil.suffix.lower() == ".pdf":
-                    bilaga_pdf[b.nummer] = b.bilaga.fil
-                else:
-                    target = out.claim(f"{bilaga_name(b.nummer, b.bilaga.fil)}.pdf")
-                    jobs.append(convert_pdf.Job(b.bilaga.fil, target, f"bilaga {b.nummer} ({b.bilaga.fil.name})"))
-                    bilaga_pdf[b.nummer] = target
-        report(f"{'':<12} konverterar {len(jobs)} dokument med LibreOffice …")
+        # 3. Everything that needs converting goes to LibreOffice together; PDFs are used as they are.
+        if jobs:
+            report(f"{'':<12} konverterar {len(jobs)} dokument med LibreOffice …")
         failures = convert_pdf.convert(jobs)
         result.converted = [job.name for job in jobs]
         if failures:
             raise ContentError([_conversion_problem(f, rows) for f in failures])
-        clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
+        clock.lap("pdf", f"{len(jobs)} av {len(docs)} dokument konverterade")
+        for doc in docs:
+            if doc.source is not None:
+                nummer = doc.name.split()[1]
+                bilaga_pdf[nummer] = out.current(f"{doc.rel}.pdf")
 
-        # 4. The packet needs every PDF: kallelse, then per item its tjänsteskrivelse and bilagor.
+        # 4. The packet: kallelse, then per item its tjänsteskrivelse and bilagor.
         organ = register.organ[meeting.organ]
-        sections = [packet.Section(None, [packet.Part(jobs[0].target, "Kallelse och föredragningslista", "K")])]
+        sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), "Kallelse och föredragningslista",
+                                                      "K")])]
         for row in handlingar:
             sec = packet.Section(f"{row.nr} {row.rubrik}")
-            sec.parts.append(packet.Part(out.path(f"{handling_name(row)}.pdf"), f"Bilaga {row.nr} Tjänsteskrivelse",
+            sec.parts.append(packet.Part(out.current(f"{handling_name(row)}.pdf"), f"Bilaga {row.nr} Tjänsteskrivelse",
                                          str(row.nr)))
             for b in row.bilagor:
                 sec.parts.append(packet.Part(bilaga_pdf[b.nummer], f"Bilaga {b.nummer} {b.bilaga.titel}", b.nummer,
@@ -118,14 +179,29 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
             title=f"Kallelse med handlingar – {organ.namn_versal} {meeting.datum.isoformat()}",
             author=register.forbund.namn, subject=f"Sammanträde {meeting.datum.isoformat()}",
             date=meeting.datum)
-        try:
-            placed = packet.assemble(sections, out.claim("kallelse-med-handlingar.pdf"), meta)
-        except packet.PacketError as exc:
-            raise ContentError([_part_problem(exc, rows)]) from None
-        result.pages = sum(n for _, _, n in placed)
-        clock.lap("paket", f"{result.pages} sidor")
+        packet_inputs = {"delar": _digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
+                                          + [sec.title for sec in sections]),
+                         "dokument": _digest({d.rel: d.inputs for d in docs}), "bilagor": _digest(bilaga_hash),
+                         "metadata": _digest(meta), **version}
+        state["kallelse-med-handlingar"] = packet_inputs
+        reason = _why(previous.get("kallelse-med-handlingar"), packet_inputs)
+        if reason is None and not out.existing("kallelse-med-handlingar.pdf"):
+            reason = "utdata saknas"
+        if reason is None:
+            out.keep("kallelse-med-handlingar.pdf")
+            result.pages = previous.get("sidor", 0)
+            clock.lap("paket", "oförändrat")
+        else:
+            try:
+                placed = packet.assemble(sections, out.claim("kallelse-med-handlingar.pdf"), meta)
+            except packet.PacketError as exc:
+                raise ContentError([_part_problem(exc, rows)]) from None
+            result.pages = sum(n for _, _, n in placed)
+            clock.lap("paket", f"{result.pages} sidor ({reason})")
+        state["sidor"] = result.pages
 
         # 5. Only a complete build replaces the previous outputs.
+        out.save_state(state)
         result.outputs = out.commit(scope=("kallelse", "handlingar/"))
         clock.lap("klart", str(out.final))
     finally:

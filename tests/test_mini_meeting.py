@@ -82,3 +82,33 @@ def test_seed_003_ansokan_is_merged_unchanged_and_stamped(tmp_path):
     assert "Framsteget i Håbo" in " ".join(original.pages[0].extract_text().split())
     for before, after in zip(original.pages, merged):
         assert " ".join(before.extract_text().split()) in " ".join(after.extract_text().split())
+
+
+def test_incremental_rebuild_converts_only_what_changed(tmp_path):
+    """Decided from content hashes: a no-op converts nothing; an edited ärende converts its
+    tjänsteskrivelse; a changed agenda rubrik (shown only in the föredragningslista) converts
+    only the kallelse."""
+    from conftest import FIXTURES, copy_project, edit
+    from generator import pipeline
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    project = pipeline.Project(root)
+    first = pipeline.build_meeting(project, "2022-03-10")
+    assert sorted(first.converted) == ["kallelsen", "tjänsteskrivelse 3 (budget)"]
+    packet = root / "build/2022-03-10/kallelse-med-handlingar.pdf"
+    before = packet.read_bytes()
+
+    assert pipeline.build_meeting(project, "2022-03-10").converted == []
+    assert packet.read_bytes() == before
+
+    arende = root / "meetings/2022-03-10/arenden/budget.md"
+    edit(arende, "Förslaget är **väl avvägt**.", "Förslaget är **mycket** väl avvägt.")
+    lines = []
+    assert pipeline.build_meeting(project, "2022-03-10", lines.append).converted == ["tjänsteskrivelse 3 (budget)"]
+    assert any("tjänsteskrivelse 3 (budget): innehåll ändrad" in line for line in lines)
+    assert "mycket" in " ".join(p.extract_text() for p in PdfReader(str(packet)).pages)
+
+    edit(arende, "dagordningsrubrik: Budget 2023, förslag till beslut", "dagordningsrubrik: Budget för 2023")
+    assert pipeline.build_meeting(project, "2022-03-10").converted == ["kallelsen"]
+
+    (root / "build/2022-03-10/kallelse.pdf").unlink()
+    assert pipeline.build_meeting(project, "2022-03-10").converted == ["kallelsen"]
