@@ -142,9 +142,10 @@ def _table(doc, block: Block) -> None:
     table._tbl.tblPr.style = "TableGrid"
     table.autofit = False
     small = ncols > 3
+    cells = table._cells  # computed once: row.cells / column.cells rebuild the grid on every call
     for i, row in enumerate(block.rows):
         for j in range(ncols):
-            cell = table.rows[i].cells[j]
+            cell = cells[i * ncols + j]
             p = cell.paragraphs[0]
             if small:
                 p._p.style = "Tabelltext"
@@ -156,8 +157,8 @@ def _table(doc, block: Block) -> None:
                 p.alignment = 2  # right
     for j, width in enumerate(column_widths(texts)):
         table.columns[j].width = Cm(width)  # LibreOffice reads the grid
-        for cell in table.columns[j].cells:
-            cell.width = Cm(width)  # Word reads the cells
+        for i in range(len(block.rows)):
+            cells[i * ncols + j].width = Cm(width)  # Word reads the cells
     doc.add_paragraph()
 
 
