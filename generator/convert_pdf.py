@@ -1,7 +1,10 @@
 """The only module that runs LibreOffice: DOCX/ODT/XLSX → PDF, all documents in one call."""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,6 +30,30 @@ class Failure:
     message: str
 
 
+def normalise_pdf(path: Path, date: dt.date) -> None:
+    """Make LibreOffice's PDF depend only on its input: its creation and modification dates
+    (Info and XMP) become `date`, and its random /ID and /DocChecksum become hashes of the
+    content. Every replacement keeps the byte length, so the xref table stays valid."""
+    data = path.read_bytes()
+    digits = date.strftime("%Y%m%d") + "000000"
+    data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", lambda m: m.group(1) + digits.encode(), data)
+    xmp = date.isoformat().encode() + b"T00:00:00"
+    data = re.sub(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d",
+                  lambda m: m.group(1) + xmp, data)
+    ident = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+    checksum = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+    blank = checksum.sub(lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1))),
+                         ident.sub(lambda m: b"/ID[<>]", data))
+    digest = hashlib.md5(blank).hexdigest().upper().encode()
+
+    def fill(group: bytes) -> bytes:
+        return (digest * (len(group) // len(digest) + 1))[:len(group)]
+    data = ident.sub(lambda m: m.group(0).replace(m.group(1), fill(m.group(1))).replace(m.group(2), fill(m.group(2))),
+                     data)
+    data = checksum.sub(lambda m: m.group(0).replace(m.group(1), fill(m.group(1))), data)
+    path.write_bytes(data)
+
+
 def soffice() -> str:
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
@@ -38,7 +65,8 @@ def soffice() -> str:
 PARALLEL_FROM = 4  # below this, a second LibreOffice start costs more than it saves
 
 
-def convert(jobs: list[Job], timeout: float = 600, workers: int | None = None) -> list[Failure]:
+def convert(jobs: list[Job], timeout: float = 600, workers: int | None = None,
+            date: dt.date | None = None, pdf_filter: str = "pdf") -> list[Failure]:
     """Convert all jobs with one LibreOffice start per core in use (two on this kind of
     machine), each a batched `soffice` call with its own private profile. Returns the jobs
     whose PDF is missing or empty (LibreOffice exits 0 for inputs it cannot read)."""
@@ -47,7 +75,7 @@ def convert(jobs: list[Job], timeout: float = 600, workers: int | None = None) -
     binary = soffice()
     workers = workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < PARALLEL_FROM:
-        return _convert_batch(binary, jobs, timeout)
+        return _convert_batch(binary, jobs, timeout, date, pdf_filter)
     # Balance the groups by input size, largest first.
     groups: list[list[Job]] = [[] for _ in range(workers)]
     sizes = [0] * workers
@@ -56,11 +84,12 @@ def convert(jobs: list[Job], timeout: float = 600, workers: int | None = None) -
         groups[i].append(job)
         sizes[i] += job.source.stat().st_size
     with ThreadPoolExecutor(workers) as pool:
-        results = list(pool.map(lambda g: _convert_batch(binary, g, timeout), groups))
+        results = list(pool.map(lambda g: _convert_batch(binary, g, timeout, date, pdf_filter), groups))
     return [f for r in results for f in r]
 
 
-def _convert_batch(binary: str, jobs: list[Job], timeout: float) -> list[Failure]:
+def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | None,
+                   pdf_filter: str) -> list[Failure]:
     with tempfile.TemporaryDirectory(prefix="generator-lo-") as tmp:
         tmpdir = Path(tmp)
         indir, outdir, profile = tmpdir / "in", tmpdir / "out", tmpdir / "profile"
@@ -73,7 +102,7 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float) -> list[Failure
             shutil.copyfile(job.source, indir / name)
             staged.append(indir / name)
         cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(outdir), *map(str, staged)]
+               "--convert-to", pdf_filter, "--outdir", str(outdir), *map(str, staged)]
         env = dict(os.environ, HOME=str(tmpdir))
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
@@ -94,6 +123,8 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float) -> list[Failure
                 detail = " / ".join(tail) or f"utdata saknas (slutstatus {proc.returncode})"
                 failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {detail}"))
                 continue
+            if date is not None:
+                normalise_pdf(out, date)
             job.target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(out, job.target)
         return failures

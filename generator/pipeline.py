@@ -152,7 +152,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         # 3. Everything that needs converting goes to LibreOffice together; PDFs are used as they are.
         if jobs:
             report(f"{'':<12} konverterar {len(jobs)} dokument med LibreOffice …")
-        failures = convert_pdf.convert(jobs)
+        failures = convert_pdf.convert(jobs, date=meeting.datum)
         result.converted = [job.name for job in jobs]
         if failures:
             raise ContentError([_conversion_problem(f, rows) for f in failures])
@@ -256,7 +256,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
                 project.templates / "utdrag.docx", u_context, u_blocks)), out.path(f"tmp/{len(names)}.pdf"), name))
             names.append(name)
         clock.lap("docx", f"{len(jobs)} dokument")
-        failures = convert_pdf.convert(jobs)
+        failures = convert_pdf.convert(jobs, date=meeting.datum)
         if failures:
             raise ContentError([_conversion_problem(f, []) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
