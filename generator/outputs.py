@@ -3,38 +3,52 @@ build/ and moved into build/<meeting>/ only when the whole build succeeded, file
 os.replace, so a failed or interrupted build leaves the previous outputs intact."""
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from generator.errors import EnvironmentFault
 
+MANIFEST = "manifest.json"
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
 
 class BuildDir:
-    def __init__(self, build_root: Path, meeting_id: str):
+    """Outputs of one command (`section`: kallelse, protokoll …) for one meeting."""
+
+    def __init__(self, build_root: Path, meeting_id: str, section: str,
+                 on_wait: Callable[[str], None] = lambda _: None):
         self.final = build_root / meeting_id
+        self.section = section
         try:
             build_root.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(build_root / f".{meeting_id}.lock", on_wait)
             self.stage = Path(tempfile.mkdtemp(prefix=f".{meeting_id}-", dir=build_root))
         except OSError as exc:
             raise EnvironmentFault(f"kan inte skapa byggmappen {build_root}: {exc.strerror} — "
                                    "kontrollera rättigheter och ledigt diskutrymme") from None
         self.written: set[str] = set()
         self.kept: set[str] = set()
-
-    STATE = ".bygge.json"
+        try:
+            self.manifest = json.loads((self.final / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.manifest = {}
 
     def previous_state(self) -> dict:
-        """What the previous complete build recorded (input hashes per document), or {}."""
-        try:
-            return json.loads((self.final / self.STATE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-
-    def save_state(self, state: dict) -> None:
-        self.write(self.STATE, json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False).encode())
+        """What the previous complete build of this section recorded per document, or {}."""
+        return self.manifest.get(self.section, {}).get("dokument", {})
 
     def existing(self, rel: str) -> bool:
         target = self.final / self._rel(rel)
@@ -76,9 +90,15 @@ class BuildDir:
                                    "kontrollera ledigt diskutrymme") from None
         return target
 
-    def commit(self, scope: tuple[str, ...] = ()) -> list[Path]:
-        """Move every staged output into place; remove outputs of the previous build within
+    def commit(self, scope: tuple[str, ...], record: dict) -> list[Path]:
+        """Write the manifest (this section: `record` plus the SHA-256 of every output), move
+        every staged output into place, and remove outputs of the previous build within
         `scope` (path prefixes this command owns) that this build no longer makes."""
+        old = self.manifest.get(self.section, {}).get("utdata", {})
+        utdata = {rel: sha256(self.stage / rel) for rel in self.written}
+        utdata.update({rel: old.get(rel) or sha256(self.final / rel) for rel in self.kept})
+        self.manifest[self.section] = dict(record, utdata=dict(sorted(utdata.items())))
+        self.write(MANIFEST, (json.dumps(self.manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode())
         self.final.mkdir(parents=True, exist_ok=True)
         moved = []
         for rel in sorted(self.written):
@@ -88,7 +108,7 @@ class BuildDir:
             moved.append(dst)
         for old in sorted(self.final.rglob("*"), reverse=True):
             rel = old.relative_to(self.final).as_posix()
-            if old.is_file() and rel not in self.written and rel not in self.kept and scope and rel.startswith(scope):
+            if old.is_file() and rel not in self.written and rel not in self.kept and rel.startswith(scope):
                 old.unlink()
             elif old.is_dir() and not any(old.iterdir()):
                 old.rmdir()
@@ -97,3 +117,23 @@ class BuildDir:
 
     def abort(self) -> None:
         shutil.rmtree(self.stage, ignore_errors=True)
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None
+
+
+def _lock(path: Path, on_wait: Callable[[str], None]):
+    """One build of a meeting at a time: a second one waits and says who holds the lock."""
+    fh = open(path, "a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "okänd process"
+        on_wait(f"väntar: ett annat bygge av samma sammanträde pågår ({holder})")
+        fcntl.flock(fh, fcntl.LOCK_EX)
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()}")
+    fh.flush()
+    return fh

@@ -11,7 +11,7 @@ from typing import Callable
 from generator import __version__, convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
-from generator.outputs import BuildDir
+from generator.outputs import BuildDir, sha256
 
 Report = Callable[[str], None]
 
@@ -126,7 +126,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
                 docs.append(_Doc(bilaga_name(b.nummer, b.bilaga.fil), f"bilaga {b.nummer} ({b.bilaga.fil.name})",
                                  {"fil": bilaga_hash[b.nummer]}, source=b.bilaga.fil))
 
-    out = BuildDir(project.build, meeting.id)
+    out = BuildDir(project.build, meeting.id, "kallelse", report)
     try:
         previous = out.previous_state()
         state: dict[str, dict] = {}
@@ -201,8 +201,10 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         state["sidor"] = result.pages
 
         # 5. Only a complete build replaces the previous outputs.
-        out.save_state(state)
-        result.outputs = out.commit(scope=("kallelse", "handlingar/"))
+        inputs = [project.meetings / validate.REGISTER_FILE, meeting.file,
+                  *(a.file for a in meeting.arenden), *(b.fil for a in meeting.arenden for b in a.bilagor),
+                  project.templates / "kallelse.docx", project.templates / "tjansteskrivelse.docx"]
+        result.outputs = out.commit(("kallelse", "handlingar/"), _record(project, inputs, state))
         clock.lap("klart", str(out.final))
     finally:
         out.abort()
@@ -227,6 +229,13 @@ def _part_problem(exc: packet.PacketError, rows: list[AgendaRow]) -> Problem:
     return Problem(exc.part.pdf, None, str(exc), "bygg igen")
 
 
+def _record(project: Project, inputs: list[Path], state: dict) -> dict:
+    """The manifest section of a build: generator version, inputs with SHA-256, and the
+    per-document input hashes that incremental builds compare against."""
+    indata = {p.resolve().relative_to(project.root.resolve()).as_posix(): sha256(p) for p in inputs}
+    return {"generator": __version__, "indata": dict(sorted(indata.items())), "dokument": state}
+
+
 def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, int]] = (),
                     report: Report = lambda _: None) -> Result:
     """protokoll.docx/.pdf (OJUSTERAT until marked justerat) and the requested utdrag."""
@@ -242,7 +251,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
     clock.lap("läsa", f"{prot.range_text}")
     meeting, register, organ = loaded.meeting, loaded.register, prot.organ
     template = project.templates / f"protokoll-{organ.protokollstil}.docx"
-    out = BuildDir(project.build, meeting.id)
+    out = BuildDir(project.build, meeting.id, "protokoll", report)
     try:
         context, blocks = documents.protokoll(prot)
         jobs = [convert_pdf.Job(out.write("protokoll.docx", render_docx.render(template, context, blocks)),
@@ -269,7 +278,9 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
                           packet.Metadata(f"Protokollsutdrag {name.split('-', 1)[1]} – {title}",
                                           register.forbund.namn, title, meeting.datum), mark)
         clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
-        result.outputs = out.commit(scope=("protokoll", "utdrag/"))
+        inputs = [project.meetings / validate.REGISTER_FILE, meeting.file, prot.data.file,
+                  *(a.file for a in meeting.arenden), template, project.templates / "utdrag.docx"]
+        result.outputs = out.commit(("protokoll", "utdrag/"), _record(project, inputs, {}))
         clock.lap("klart", str(out.final))
     finally:
         out.abort()

