@@ -2,6 +2,13 @@
 # make check 2021-09-16     kontrollera ett sammanträde (och protokollets datum) utan att bygga
 # make protokoll 2021-08-19 bygg protokollet (OJUSTERAT tills det markerats justerat)
 # make utdrag 2021-08-19 40 45-46   protokollsutdrag av paragrafer
+# make justera 2021-08-19   frys det justerade protokollet (PDF/A-2b) i meetings/<m>/justerat/
+# make rattelse 2021-08-19 ORSAK="…"     ny version av ett justerat protokoll
+# make signera 2021-08-19 P12=fil.p12 ROLL=justerare   PAdES-signatur (lösenord i P12_LOSENORD)
+# make importera 2021-08-19 FIL=signerat.pdf   en underskriven kopia (e-underskrift eller skannad)
+# make anslag 2021-08-19 2021-09-03        registrera anslagsdatum
+# make verify 2021-08-19    bygg om i en tillfällig mapp, jämför med manifestet, kontrollera signaturerna
+# make status               läget för varje sammanträde
 # make test                 alla tester (med riktig LibreOffice)
 # make test-quick           testerna utan LibreOffice
 # make setup                installera det som behövs (körs automatiskt första gången)
@@ -14,7 +21,8 @@ STAMP := .venv/.stamp
 ARG   := $(word 2,$(MAKECMDGOALS))
 REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
-.PHONY: help setup meeting check protokoll utdrag test test-quick templates clean
+.PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status \
+        test test-quick templates clean
 
 help:
 	@sed -n '1,/^$$/s/^# //p' Makefile
@@ -39,6 +47,35 @@ protokoll: $(STAMP)
 utdrag: $(STAMP)
 	@test -n "$(REST)" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46" >&2; exit 2; }
 	$(PY) -m generator protokoll $(ARG) --utdrag $(REST)
+
+need_arg = @test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make $@ 2021-08-19" >&2; exit 2; }
+
+justera: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator justera $(ARG)
+
+rattelse: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator rattelse $(ARG) --orsak "$(ORSAK)"
+
+signera: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator signera $(ARG) $(if $(P12),--p12 "$(P12)") --roll "$(or $(ROLL),justerare)"
+
+importera: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator importera $(ARG) "$(FIL)"
+
+anslag: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator anslag $(ARG) $(REST)
+
+verify: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator verify $(ARG)
+
+status: $(STAMP)
+	$(PY) -m generator status
 
 test: $(STAMP)
 	$(PY) -m pytest -q

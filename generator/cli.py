@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 
-from generator import __version__, pipeline, validate
+from generator import __version__, archive, dates, pipeline, validate
 from generator.errors import ContentError, GeneratorError, UsageError
 
 
@@ -23,7 +25,35 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     pr.add_argument("--utdrag", nargs="*", default=[], metavar="§",
                     help="paragrafer att göra protokollsutdrag av, t.ex. 40 eller 40-42")
+    j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2b i meetings/<m>/justerat/")
+    j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
+    r.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    r.add_argument("--orsak", required=True, help="varför protokollet rättas")
+    r.add_argument("--datum", type=_date, default=None, help="rättelsens datum (standard: i dag)")
+    s = sub.add_parser("signera", help="lägg till en PAdES-signatur (inkrementellt) på det justerade protokollet")
+    s.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    s.add_argument("--p12", type=Path, default=os.environ.get("P12_FIL"),
+                   help="PKCS#12-fil med nyckel och certifikat (eller miljövariabeln P12_FIL); lösenord i P12_LOSENORD")
+    s.add_argument("--roll", default="justerare", help="justerare, ordförande eller sekreterare")
+    i = sub.add_parser("importera", help="importera en underskriven kopia (e-underskrift eller skannad)")
+    i.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    i.add_argument("fil", type=Path)
+    v = sub.add_parser("verify", help="bygg om i en tillfällig mapp och jämför; kontrollera signaturerna")
+    v.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    st = sub.add_parser("status", help="läget för varje sammanträde")
+    st.add_argument("--idag", type=_date, default=None, help="räkna från detta datum (standard: i dag)")
+    a = sub.add_parser("anslag", help="registrera anslagsdatum för ett justerat protokoll")
+    a.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    a.add_argument("datum", type=_date)
     return p
+
+
+def _date(text: str):
+    try:
+        return dates.parse_iso(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text}: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +81,36 @@ def main(argv: list[str] | None = None) -> int:
             for w in result.warnings:
                 print(w, file=sys.stderr)
             say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")
+        elif args.kommando == "justera":
+            archive.justera(project, args.sammantrade, say)
+        elif args.kommando == "rattelse":
+            archive.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
+        elif args.kommando == "signera":
+            if not args.p12:
+                raise UsageError("ange certifikatfilen med --p12 FIL eller miljövariabeln P12_FIL")
+            secret = os.environ.get("P12_LOSENORD")
+            archive.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
+        elif args.kommando == "importera":
+            archive.importera(project, args.sammantrade, args.fil, say)
+        elif args.kommando == "verify":
+            problems = archive.verify(project, args.sammantrade, say)
+            for line in problems:
+                print(line, file=sys.stderr)
+            if problems:
+                print(f"{len(problems)} avvikelser.", file=sys.stderr)
+                return 1
+            say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
+        elif args.kommando == "status":
+            rows = archive.status(project, args.idag or dt.date.today())
+            head = ("Sammanträde", "Organ", "Kallelse", "Protokoll", "Kvar till justering", "Anslag", "Överklagande t.o.m.")
+            table = [head] + [tuple(vars(r).values()) for r in rows]
+            widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
+            for row in table:
+                say("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+        elif args.kommando == "anslag":
+            a = archive.set_anslag(project, args.sammantrade, args.datum, say)
+            say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
+                f"överklagande senast {a['överklagande sista dag']}")
         elif args.kommando == "check":
             warnings = pipeline.check(project, args.sammantrade)
             for w in warnings:
@@ -63,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(not p.warning for p in exc.problems)
         print(f"{n} fel. Inget skrevs.", file=sys.stderr)
         return exc.exit_status
+    except FileExistsError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
     except GeneratorError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return exc.exit_status

@@ -164,12 +164,19 @@ def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
     return blocks
 
 
-def protokoll(prot) -> tuple[dict, dict[str, list[Block]]]:
+def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict, dict[str, list[Block]]]:
+    """`watermark`: print OJUSTERAT; `rattelse`: the visible note of a corrected version."""
     register, meeting, organ, data = prot.register, prot.meeting, prot.organ, prot.data
     forbund = register.forbund
     kansli_rubrik = f"{genitiv(forbund.kortnamn)} kansli"
-    common = {"vattenmarke": "" if data.justerat else "OJUSTERAT"}
+    common = {"vattenmarke": "OJUSTERAT" if watermark else ""}
     blocks = {"paragrafer": paragraf_blocks(prot, prot.paragrafer, closing=True)}
+    if rattelse:
+        changed = ", ".join(f"§ {n}" for n in rattelse["ändrade paragrafer"]) or "sidhuvud och närvaro"
+        blocks["paragrafer"] += [
+            Block("heading", [Run(f"Rättelse, version {rattelse['version']}")], level=2),
+            Block("para", [Run(f"Denna version ersätter version {rattelse['ersätter']} av det justerade protokollet. "
+                               f"Rättad {rattelse['datum']}. Ändrat: {changed}. Orsak: {rattelse['orsak']}")])]
     if organ.protokollstil == "klassisk":
         sekr = register.namn(data.sekreterare) if data.sekreterare else ""
         underskrifter = []
@@ -217,11 +224,11 @@ def protokoll(prot) -> tuple[dict, dict[str, list[Block]]]:
     return context, blocks
 
 
-def utdrag(prot, paragrafer) -> tuple[dict, dict[str, list[Block]]]:
+def utdrag(prot, paragrafer, watermark: bool) -> tuple[dict, dict[str, list[Block]]]:
     register, meeting, organ = prot.register, prot.meeting, prot.organ
     sekr = register.namn(prot.data.sekreterare) if prot.data.sekreterare else ""
     titel = register.titel(prot.data.sekreterare, meeting.datum) if prot.data.sekreterare else None
-    return ({"vattenmarke": "" if prot.data.justerat else "OJUSTERAT",
+    return ({"vattenmarke": "OJUSTERAT" if watermark else "",
              "organ_rubrik": f"{genitiv(register.forbund.kortnamn)} {organ.obestamd}",
              "datum_rubrik": f"Protokoll {dates.lang(meeting.datum)}, {prot.range_text}",
              "intygas_av": f"{sekr}, {titel}" if titel else sekr},

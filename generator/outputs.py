@@ -137,3 +137,53 @@ def _lock(path: Path, on_wait: Callable[[str], None]):
     fh.write(f"pid {os.getpid()}")
     fh.flush()
     return fh
+
+
+class Archive:
+    """The justerat archive of a meeting (meetings/<m>/justerat/): files are written once,
+    made read-only and never replaced; the record (justering.json) only grows."""
+
+    RECORD = "justering.json"
+
+    def __init__(self, meeting_folder: Path):
+        self.folder = meeting_folder / "justerat"
+
+    def record(self) -> dict:
+        try:
+            return json.loads((self.folder / self.RECORD).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def add(self, name: str, data: bytes) -> Path:
+        """Create `name` with `data`; refuse if it exists (a justerat file is never overwritten)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / name
+        tmp = self.folder / f".{name}.tmp-{os.getpid()}"
+        try:
+            tmp.write_bytes(data)
+            os.link(tmp, target)  # atomic and fails if the target exists
+        except FileExistsError:
+            raise FileExistsError(f"{target} finns redan och skrivs aldrig över") from None
+        except OSError as exc:
+            raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror} — kontrollera ledigt diskutrymme") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        target.chmod(0o444)
+        return target
+
+    def save_record(self, record: dict) -> None:
+        """Replace the record atomically; earlier entries must stay as they were."""
+        frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst")
+        old_versions = self.record().get("versioner", [])
+        new_versions = record.get("versioner", [])
+        if len(new_versions) < len(old_versions) or any(
+                {k: was.get(k) for k in frozen} != {k: new.get(k) for k in frozen}
+                for was, new in zip(old_versions, new_versions)):
+            raise ValueError("justering.json får bara växa: en justerad version ändras aldrig")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{self.RECORD}.tmp-{os.getpid()}"
+        tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, self.folder / self.RECORD)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import __version__, convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
+from generator import __version__, archive, convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
-from generator.outputs import BuildDir, sha256
+from generator.outputs import Archive, BuildDir, sha256
 
 Report = Callable[[str], None]
 
@@ -19,6 +19,7 @@ Report = Callable[[str], None]
 @dataclass(frozen=True)
 class Project:
     root: Path
+    build_root: Path | None = None  # elsewhere than root/build (make verify rebuilds in a temporary folder)
 
     @property
     def meetings(self) -> Path:
@@ -26,7 +27,7 @@ class Project:
 
     @property
     def build(self) -> Path:
-        return self.root / "build"
+        return self.build_root or self.root / "build"
 
     @property
     def templates(self) -> Path:
@@ -248,19 +249,22 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
         if not (prot.first <= lo <= hi <= prot.last):
             raise ContentError([Problem(None, None, f"§ {lo} - {hi} finns inte i protokollet ({prot.range_text})",
                                         "ange paragrafer ur protokollet")])
-    clock.lap("läsa", f"{prot.range_text}")
+    # A justerat protokoll's sources are locked: stop before writing anything different.
+    archive.check_not_changed(prot)
+    justerat = prot.data.justerat or archive.latest(Archive(loaded.meeting.folder).record()) is not None
+    clock.lap("läsa", f"{prot.range_text}" + (", justerat" if justerat else ""))
     meeting, register, organ = loaded.meeting, loaded.register, prot.organ
     template = project.templates / f"protokoll-{organ.protokollstil}.docx"
     out = BuildDir(project.build, meeting.id, "protokoll", report)
     try:
-        context, blocks = documents.protokoll(prot)
+        context, blocks = documents.protokoll(prot, watermark=not justerat)
         jobs = [convert_pdf.Job(out.write("protokoll.docx", render_docx.render(template, context, blocks)),
                                 out.path("tmp/protokoll.pdf"), "protokollet")]
         names = []
         for lo, hi in utdrag:
             name = f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
             chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
-            u_context, u_blocks = documents.utdrag(prot, chosen)
+            u_context, u_blocks = documents.utdrag(prot, chosen, watermark=not justerat)
             jobs.append(convert_pdf.Job(out.write(f"{name}.docx", render_docx.render(
                 project.templates / "utdrag.docx", u_context, u_blocks)), out.path(f"tmp/{len(names)}.pdf"), name))
             names.append(name)
@@ -269,7 +273,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
         if failures:
             raise ContentError([_conversion_problem(f, []) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
-        mark = None if prot.data.justerat else "OJUSTERAT"
+        mark = None if justerat else "OJUSTERAT"
         title = f"Protokoll {organ.namn_versal} {meeting.datum.isoformat()}"
         meta = packet.Metadata(title, register.forbund.namn, f"{title}, {prot.range_text}", meeting.datum)
         result.pages = packet.finish(jobs[0].target, out.claim("protokoll.pdf"), meta, mark)

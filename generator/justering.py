@@ -1,0 +1,89 @@
+"""Justering: the frozen protokoll (PDF/A-2b), its PAdES signatures and their verification.
+The only module that imports pyHanko. Reads and returns bytes; writing is outputs.py's job.
+
+Signatures are added as incremental updates, so every earlier revision — above all the
+frozen protokoll itself — stays byte for byte a prefix of the signed file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError, Problem
+
+# pyHanko logs a traceback for every untrusted certificate; trust is reported in our own words.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+
+def pdfa_part(data: bytes) -> str | None:
+    """The PDF/A level the file declares in its XMP metadata ("2B"), or None."""
+    part = re.search(rb"<pdfaid:part>(\d)</pdfaid:part>|pdfaid:part=\"(\d)\"", data)
+    conf = re.search(rb"<pdfaid:conformance>(\w)</pdfaid:conformance>|pdfaid:conformance=\"(\w)\"", data)
+    if not part or not conf:
+        return None
+    return (part.group(1) or part.group(2)).decode() + (conf.group(1) or conf.group(2)).decode().upper()
+
+
+@dataclass(frozen=True)
+class Signatur:
+    namn: str  # the signer certificate's common name
+    tid: str  # signing time, ISO
+    intakt: bool  # the signed bytes are unchanged
+    giltig: bool  # the cryptographic signature is valid
+    betrodd: bool  # the certificate chains to a trusted root (only with trust roots given)
+    omfattar_frysta: bool  # the signed revision contains the frozen protokoll unchanged
+
+
+def sign(pdf: bytes, p12: Path, passphrase: bytes | None, roll: str, field: str) -> bytes:
+    """Add one signature as an incremental update; returns the new file's bytes."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=passphrase)
+    except Exception as exc:  # pyHanko/cryptography raise several types for a bad file or password
+        signer = None
+        detail = str(exc) or exc.__class__.__name__
+    if signer is None:
+        raise ContentError([Problem(p12, None, f"certifikatfilen kan inte öppnas ({detail})",
+                                    "kontrollera filen och lösenordet (P12_LOSENORD)")])
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    meta = signers.PdfSignatureMetadata(field_name=field, reason=f"Justering av protokoll ({roll})",
+                                        subfilter=None)
+    out = signers.sign_pdf(writer, meta, signer=signer)
+    return out.getvalue()
+
+
+def verify(data: bytes, frozen: bytes | None, trust_roots: list[bytes] = ()) -> list[Signatur]:
+    """Every signature in `data`, checked: integrity, validity, signer, time, and whether its
+    signed revision starts with the frozen protokoll's bytes."""
+    from asn1crypto import x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = [x509.Certificate.load(r) for r in trust_roots]
+    context = ValidationContext(trust_roots=roots) if roots else None
+    reader = PdfFileReader(io.BytesIO(data))
+    out = []
+    for sig in reader.embedded_signatures:
+        try:
+            status = validate_pdf_signature(sig, context) if context else validate_pdf_signature(sig)
+            intact, valid, trusted = status.intact, status.valid, bool(getattr(status, "trusted", False))
+            when = status.signer_reported_dt
+        except Exception:  # a damaged signature container is a failed check, not a crash
+            intact = valid = trusted = False
+            when = None
+        name = sig.signer_cert.subject.native.get("common_name", "") if sig.signer_cert else ""
+        first, length = list(sig.byte_range)[:2] if sig.byte_range else (1, 0)
+        covers = frozen is not None and data.startswith(frozen) and first == 0 and length >= len(frozen)
+        out.append(Signatur(name, when.isoformat() if isinstance(when, dt.datetime) else "", intact, valid,
+                            trusted, covers))
+    return out
