@@ -7,6 +7,8 @@
 # make signera 2021-08-19 P12=fil.p12 ROLL=justerare   PAdES-signatur (lösenord i P12_LOSENORD)
 # make importera 2021-08-19 FIL=signerat.pdf   en underskriven kopia (e-underskrift eller skannad)
 # make anslag 2021-08-19 2021-09-03        registrera anslagsdatum
+# make skicka 2021-09-16    markera kallelsen som skickad (version 1, 2, …)
+# make diff 2021-09-16 v1 v2   vad som ändrats mellan versionerna (utan v2: mot källorna nu)
 # make verify 2021-08-19    bygg om i en tillfällig mapp, jämför med manifestet, kontrollera signaturerna
 # make status               läget för varje sammanträde
 # make test                 alla tester (med riktig LibreOffice)
@@ -21,7 +23,7 @@ STAMP := .venv/.stamp
 ARG   := $(word 2,$(MAKECMDGOALS))
 REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
-.PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status \
+.PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff \
         test test-quick templates clean
 
 help:
@@ -69,6 +71,14 @@ importera: $(STAMP)
 anslag: $(STAMP)
 	$(need_arg)
 	$(PY) -m generator anslag $(ARG) $(REST)
+
+skicka: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator skicka $(ARG)
+
+diff: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator diff $(ARG) $(REST)
 
 verify: $(STAMP)
 	$(need_arg)

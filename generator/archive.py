@@ -320,3 +320,48 @@ def set_anslag(project, meeting_id: str, datum: dt.date, report=lambda _: None) 
         report(f"varning: {w}")
     return record["anslag"]
 
+
+
+def skicka(project, meeting_id: str, datum: dt.date, report=lambda _: None) -> Path:
+    """Mark the kallelse as sent: build it, keep a copy of the packet and what it contained."""
+    from generator import numbering, pipeline, versions
+    result = pipeline.build_meeting(project, meeting_id, report)
+    loaded = validate.load(project.meetings, meeting_id)
+    rows = numbering.agenda(loaded.meeting, loaded.register)
+    current = versions.snapshot(loaded.meeting, rows)
+    store = Archive(loaded.meeting.folder, "utskick", "utskick.json")
+    record = store.record()
+    sent = record.setdefault("versioner", [])
+    if sent and sent[-1]["innehåll"] == current:
+        raise ContentError([Problem(store.path(store.RECORD), None,
+                                    f"kallelsen är oförändrad sedan version {sent[-1]['version']}",
+                                    "inget nytt att skicka")])
+    number = len(sent) + 1
+    rubrik = pipeline.version_rubrik(loaded.meeting, rows)
+    packet = project.build / loaded.meeting.id / "kallelse-med-handlingar.pdf"
+    path = store.add(f"kallelse-med-handlingar-v{number}.pdf", packet.read_bytes())
+    sent.append({"version": number, "datum": datum.isoformat(), "rubrik": rubrik, "fil": path.name,
+                 "sha256": sha256(path), "innehåll": current, "sidor": result.pages})
+    store.save_record(record)
+    report(f"kallelsen version {number} markerad som skickad {datum.isoformat()}"
+           + (f" ({rubrik})" if rubrik else "") + f": {path}")
+    return path
+
+
+def kallelse_diff(project, meeting_id: str, a: str, b: str) -> list[str]:
+    """Changes between two sent versions ("v1", "v2") or a version and "aktuell" (the sources now)."""
+    from generator import numbering, versions
+    loaded = validate.load(project.meetings, meeting_id)
+    sent = Archive(loaded.meeting.folder, "utskick", "utskick.json").record().get("versioner", [])
+
+    def pick(name: str) -> dict:
+        if name == "aktuell":
+            return versions.snapshot(loaded.meeting, numbering.agenda(loaded.meeting, loaded.register))
+        number = name.lstrip("v")
+        for v in sent:
+            if str(v["version"]) == number:
+                return v["innehåll"]
+        known = ", ".join(f"v{v['version']}" for v in sent) or "inga (make skicka)"
+        raise ContentError([Problem(None, None, f"versionen {name} finns inte för {meeting_id}",
+                                    f"skickade versioner: {known}; eller ange aktuell")])
+    return versions.diff(pick(a), pick(b))

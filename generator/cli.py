@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("anslag", help="registrera anslagsdatum för ett justerat protokoll")
     a.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     a.add_argument("datum", type=_date)
+    sk = sub.add_parser("skicka", help="markera kallelsen som skickad (en ny version)")
+    sk.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    sk.add_argument("--datum", type=_date, default=None, help="utskicksdatum (standard: i dag)")
+    d = sub.add_parser("diff", help="vad som ändrats mellan två versioner av kallelsen")
+    d.add_argument("sammantrade", metavar="SAMMANTRÄDE")
+    d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
+    d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
     return p
 
 
@@ -111,6 +118,13 @@ def main(argv: list[str] | None = None) -> int:
             a = archive.set_anslag(project, args.sammantrade, args.datum, say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
                 f"överklagande senast {a['överklagande sista dag']}")
+        elif args.kommando == "skicka":
+            archive.skicka(project, args.sammantrade, args.datum or dt.date.today(), say)
+        elif args.kommando == "diff":
+            lines = archive.kallelse_diff(project, args.sammantrade, args.fran, args.till)
+            for line in lines:
+                say(line)
+            say(f"{len(lines)} ändringar från {args.fran} till {args.till}.")
         elif args.kommando == "check":
             warnings = pipeline.check(project, args.sammantrade)
             for w in warnings:

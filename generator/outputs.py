@@ -140,13 +140,14 @@ def _lock(path: Path, on_wait: Callable[[str], None]):
 
 
 class Archive:
-    """The justerat archive of a meeting (meetings/<m>/justerat/): files are written once,
-    made read-only and never replaced; the record (justering.json) only grows."""
+    """An archive folder of a meeting — justerat/ (justering.json) or utskick/ (utskick.json):
+    files are written once, made read-only and never replaced; the record only grows."""
 
     RECORD = "justering.json"
 
-    def __init__(self, meeting_folder: Path):
-        self.folder = meeting_folder / "justerat"
+    def __init__(self, meeting_folder: Path, name: str = "justerat", record: str = "justering.json"):
+        self.folder = meeting_folder / name
+        self.RECORD = record
 
     def record(self) -> dict:
         try:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import __version__, archive, convert_pdf, documents, numbering, packet, protokoll, render_docx, validate
+from generator import __version__, archive, convert_pdf, versions, documents, numbering, packet, protokoll, render_docx, validate
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
 from generator.outputs import Archive, BuildDir, sha256
@@ -107,6 +107,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
                      for name in ("kallelse", "tjansteskrivelse")}
     docs = []
     k_context = documents.kallelse(meeting, register, rows)
+    k_context["version_rubrik"] = version_rubrik(meeting, rows)
     docs.append(_Doc("kallelse", "kallelsen", {"innehåll": _digest(k_context), "mall": template_hash["kallelse"],
                                                **version},
                      render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context)))
@@ -228,6 +229,23 @@ def _part_problem(exc: packet.PacketError, rows: list[AgendaRow]) -> Problem:
                 return Problem(row.arende.file, b.bilaga.line, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {exc}",
                                "be avsändaren om en PDF utan lösenord, eller skriv ut den till en ny PDF")
     return Problem(exc.part.pdf, None, str(exc), "bygg igen")
+
+
+def sent_versions(meeting) -> list[dict]:
+    return Archive(meeting.folder, "utskick", "utskick.json").record().get("versioner", [])
+
+
+def version_rubrik(meeting, rows) -> str:
+    """ "" for a kallelse not sent or unchanged since version 1; otherwise what the next (or
+    current) version is, e.g. "Tilläggskallelse – version 2"."""
+    sent = sent_versions(meeting)
+    if not sent:
+        return ""
+    current = versions.snapshot(meeting, rows)
+    last = sent[-1]
+    if current == last["innehåll"]:
+        return last.get("rubrik", "")
+    return f"{versions.kind(last['innehåll'], current)} – version {last['version'] + 1}"
 
 
 def _record(project: Project, inputs: list[Path], state: dict) -> dict:

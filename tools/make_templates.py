@@ -145,6 +145,10 @@ def loop_table(doc, columns, widths_cm, loop, cells, header=True, grid=True):
 def kallelse() -> None:
     doc = base()
     doc.add_paragraph("KALLELSE", style="Title")
+    p = doc.add_paragraph()
+    run = p.add_run("{{ version_rubrik }}")
+    run.bold = True
+    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
     doc.add_paragraph("{{ inledning }}")
     loop_table(doc, ("", ""), (3.0, 13.0), "for rad in fakta", ("{{ rad.etikett }}", "{{ rad.text }}"),
                header=False, grid=False)
