@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import sys
 from pathlib import Path
@@ -143,6 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     except GeneratorError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return exc.exit_status
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            print(f"fel: disken är full ({exc.filename or 'build/'}) — frigör utrymme och bygg igen; "
+                  "tidigare utdata är orörda", file=sys.stderr)
+            return 3
+        raise
     except KeyboardInterrupt:
         print("avbrutet; tidigare utdata är orörda", file=sys.stderr)
         return 130

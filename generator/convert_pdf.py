@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -65,7 +66,7 @@ def soffice() -> str:
 PARALLEL_FROM = 4  # below this, a second LibreOffice start costs more than it saves
 
 
-def convert(jobs: list[Job], timeout: float = 600, workers: int | None = None,
+def convert(jobs: list[Job], timeout: float = float(os.environ.get("GENERATOR_LO_TIMEOUT", 600)), workers: int | None = None,
             date: dt.date | None = None, pdf_filter: str = "pdf") -> list[Failure]:
     """Convert all jobs with one LibreOffice start per core in use (two on this kind of
     machine), each a batched `soffice` call with its own private profile. Returns the jobs
@@ -105,17 +106,23 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date |
                "--convert-to", pdf_filter, "--outdir", str(outdir), *map(str, staged)]
         env = dict(os.environ, HOME=str(tmpdir))
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
-                                  start_new_session=True)
-        except subprocess.TimeoutExpired:
-            raise EnvironmentFault(f"LibreOffice svarade inte inom {int(timeout)} s — "
-                                   "avsluta hängande soffice-processer (pkill soffice) och bygg igen") from None
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                    start_new_session=True)  # its own process group: a timeout kills it all
         except OSError as exc:
             raise EnvironmentFault(f"LibreOffice kunde inte startas ({exc}) — {INSTALL_HINT}") from None
-        if proc.returncode < 0:
-            raise EnvironmentFault(f"LibreOffice avbröts (signal {-proc.returncode}) — bygg igen; "
-                                   "tidigare utdata är orörda")
-        tail = (proc.stderr or proc.stdout or "").strip().splitlines()[-3:]
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise EnvironmentFault(f"LibreOffice svarade inte inom {timeout:g} s och avbröts — bygg igen; "
+                                   "tidigare utdata är orörda (sätt GENERATOR_LO_TIMEOUT för en längre gräns)") from None
+        if proc.returncode != 0:
+            # LibreOffice exits 0 even for inputs it cannot read; anything else means it
+            # crashed or was killed, which is the machine's problem, not the document's.
+            how = f"signal {-proc.returncode}" if proc.returncode < 0 else f"slutstatus {proc.returncode}"
+            raise EnvironmentFault(f"LibreOffice avbröts ({how}) — bygg igen; tidigare utdata är orörda")
+        tail = (stderr or stdout or "").strip().splitlines()[-3:]
         failures = []
         for job, src in zip(jobs, staged):
             out = outdir / (src.stem + ".pdf")
