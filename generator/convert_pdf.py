@@ -91,7 +91,7 @@ def convert(jobs: list[Job], timeout: float = float(os.environ.get("GENERATOR_LO
 
 def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | None,
                    pdf_filter: str) -> list[Failure]:
-    with tempfile.TemporaryDirectory(prefix="generator-lo-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"generator-lo-{os.getpid()}-") as tmp:
         tmpdir = Path(tmp)
         indir, outdir, profile = tmpdir / "in", tmpdir / "out", tmpdir / "profile"
         indir.mkdir()

@@ -43,7 +43,7 @@ def test_killing_libreoffice_leaves_the_previous_packet_intact(built):
     deadline = time.time() + 60
     pids = []
     while time.time() < deadline and not pids:
-        pids = [p for p in _soffice_pids("generator-lo-") if p != proc.pid]
+        pids = [p for p in _soffice_pids(f"generator-lo-{proc.pid}-") if p != proc.pid]
         time.sleep(0.05)
     assert pids, "LibreOffice startade aldrig"
     for pid in pids:
@@ -90,7 +90,7 @@ def test_libreoffice_hanging_past_the_time_limit(tmp_path):
                           env=dict(os.environ, GENERATOR_LO_TIMEOUT="0.2"), timeout=120)
     assert proc.returncode == 3
     assert "fel: LibreOffice svarade inte inom 0.2 s och avbröts — bygg igen" in proc.stderr
-    assert not _soffice_pids(str(root))
+    assert not _soffice_pids("GENERATOR_LO_TIMEOUT")
 
 
 def test_disk_full_while_writing(built):
