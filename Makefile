@@ -11,6 +11,7 @@
 # make diff 2021-09-16 v1 v2   vad som ändrats mellan versionerna (utan v2: mot källorna nu)
 # make verify 2021-08-19    bygg om i en tillfällig mapp, jämför med manifestet, kontrollera signaturerna
 # make status               läget för varje sammanträde
+# make bench                prestandamätningen; skriver docs/benchmark.md
 # make test                 alla tester (med riktig LibreOffice)
 # make test-quick           testerna utan LibreOffice
 # make setup                installera det som behövs (körs automatiskt första gången)
@@ -23,7 +24,7 @@ STAMP := .venv/.stamp
 ARG   := $(word 2,$(MAKECMDGOALS))
 REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
-.PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff \
+.PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff bench \
         test test-quick templates clean
 
 help:
@@ -86,6 +87,9 @@ verify: $(STAMP)
 
 status: $(STAMP)
 	$(PY) -m generator status
+
+bench: $(STAMP)
+	$(PY) tools/bench.py --out docs/benchmark.md
 
 test: $(STAMP)
 	$(PY) -m pytest -q
