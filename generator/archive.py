@@ -128,12 +128,8 @@ def rattelse(project, meeting_id: str, orsak: str, datum: dt.date, report=lambda
     return path
 
 
-def _signed_file(version: dict) -> str:
-    sigs = version.get("signaturer", [])
-    return sigs[-1]["fil"] if sigs else version["fil"]
-
-
-def signera(project, meeting_id: str, p12: Path, passphrase: bytes | None, roll: str, report=lambda _: None) -> Path:
+def _justerat(project, meeting_id: str) -> tuple[Archive, dict, dict]:
+    """The archive, its record and latest version of a justerat protokoll; an error otherwise."""
     folder = validate.meeting_folder(project.meetings, meeting_id)
     archive = Archive(folder)
     record = archive.record()
@@ -141,6 +137,16 @@ def signera(project, meeting_id: str, p12: Path, passphrase: bytes | None, roll:
     if version is None:
         raise ContentError([Problem(folder / validate.PROTOKOLL_FILE, None, "protokollet är inte justerat",
                                     f"justera först: make justera {meeting_id}")])
+    return archive, record, version
+
+
+def _signed_file(version: dict) -> str:
+    sigs = version.get("signaturer", [])
+    return sigs[-1]["fil"] if sigs else version["fil"]
+
+
+def signera(project, meeting_id: str, p12: Path, passphrase: bytes | None, roll: str, report=lambda _: None) -> Path:
+    archive, record, version = _justerat(project, meeting_id)
     if version.get("import"):
         raise ContentError([Problem(archive.path(Archive.RECORD), None, "versionen har redan en importerad "
                                     "underskriven kopia", "signera en ny version efter en rättelse")])
@@ -160,13 +166,7 @@ def signera(project, meeting_id: str, p12: Path, passphrase: bytes | None, roll:
 
 def importera(project, meeting_id: str, file: Path, report=lambda _: None) -> Path:
     """An externally signed PDF or a scanned signed copy of the frozen protokoll."""
-    folder = validate.meeting_folder(project.meetings, meeting_id)
-    archive = Archive(folder)
-    record = archive.record()
-    version = latest(record)
-    if version is None:
-        raise ContentError([Problem(folder / validate.PROTOKOLL_FILE, None, "protokollet är inte justerat",
-                                    f"justera först: make justera {meeting_id}")])
+    archive, record, version = _justerat(project, meeting_id)
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -304,12 +304,7 @@ def status(project, today: dt.date) -> list[Status]:
 def set_anslag(project, meeting_id: str, datum: dt.date, report=lambda _: None) -> dict:
     """Record the day the justering was announced; compute takedown and the last appeal day."""
     loaded = validate.load(project.meetings, meeting_id)
-    archive = Archive(loaded.meeting.folder)
-    record = archive.record()
-    version = latest(record)
-    if version is None:
-        raise ContentError([Problem(loaded.meeting.folder / validate.PROTOKOLL_FILE, None,
-                                    "protokollet är inte justerat", f"justera först: make justera {meeting_id}")])
+    archive, record, version = _justerat(project, meeting_id)
     organ = loaded.register.organ[loaded.meeting.organ]
     regler = dates.Tidsregler(organ.justering_dagar, organ.anslag_dagar, organ.overklagande_veckor)
     a, warnings = dates.anslag(loaded.meeting.datum, dt.date.fromisoformat(version["fryst"]), datum, regler)
