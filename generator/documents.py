@@ -139,7 +139,8 @@ def _narvaro_klassisk(prot) -> list[Block]:
     for key, title in titles:
         if groups[key]:
             blocks.append(Block("heading", [Run(title)], level=3))
-            blocks.append(_table_block([[t, m] for m, t in groups[key]], header=False))
+            rows = [[t, m] if any(m for m, _ in groups[key]) else [t] for m, t in groups[key]]
+            blocks.append(_table_block(rows, header=False))
     return blocks
 
 
