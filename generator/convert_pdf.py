@@ -122,7 +122,8 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date |
             # crashed or was killed, which is the machine's problem, not the document's.
             how = f"signal {-proc.returncode}" if proc.returncode < 0 else f"slutstatus {proc.returncode}"
             raise EnvironmentFault(f"LibreOffice avbröts ({how}) — bygg igen; tidigare utdata är orörda")
-        tail = (stderr or stdout or "").strip().splitlines()[-3:]
+        # What LibreOffice says about the machine (no Java) is not about the document.
+        tail = [line for line in (stderr or stdout or "").strip().splitlines() if "javaldx" not in line][-3:]
         failures = []
         for job, src in zip(jobs, staged):
             out = outdir / (src.stem + ".pdf")

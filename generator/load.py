@@ -5,6 +5,7 @@ which is wrong for this content. The validate stage interprets each field by its
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,18 @@ def _convert(node: yaml.Node, file: Path, line_offset: int, problems: list[Probl
     return YScalar(value, line)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL_HINT = "ta bort tecknet; det syns inte men förstör dokumentet"
+
+
+def control_character(text: str) -> int | None:
+    """Index of the first character that cannot stand in a document (C0/C1 control characters
+    other than tab and newline, DEL, U+FFFE/U+FFFF), or None. They are invisible in an editor
+    and not allowed in the XML inside a DOCX (python-docx refuses them)."""
+    m = CONTROL.search(text)
+    return m.start() if m else None
+
+
 def parse_yaml(text: str, file: Path, problems: list[Problem], line_offset: int = 0):
     """Parse YAML text into YMap/YList/YScalar; syntax errors become problems, result None."""
     try:
@@ -86,6 +99,17 @@ def parse_yaml(text: str, file: Path, problems: list[Problem], line_offset: int 
         problems.append(Problem(file, line, f"YAML-fel: {_yaml_problem(exc, text, mark)}",
                                 _yaml_hint(exc, text, mark)))
         return None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not accept (no mark, a position)
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        problems.append(Problem(file, line, f"raden innehåller ett styrtecken (kod {exc.character})", CONTROL_HINT))
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error above carries a mark or position
+        problems.append(Problem(file, None, f"YAML-fel: {exc}", "kontrollera filen"))
+        return None
+    except RecursionError:
+        problems.append(Problem(file, None, "YAML-fel: värdena är nästlade för djupt",
+                                "kontrollera att varje [ och { avslutas"))
+        return None
     if node is None:
         return YMap(file, 1 + line_offset)
     return _convert(node, file, line_offset, problems)
@@ -95,8 +119,15 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
     problem = exc.problem or "okänt fel"
     if "\t" in problem or "'\\t'" in problem or "tab" in problem:
         return "tabbtecken används som indrag"
+    if problem.startswith("mapping values are not allowed here") and _deeper_than_value_above(text, mark):
+        return "indraget stämmer inte"
+    if problem.startswith("but found another document"):
+        return "filen har mer än ett YAML-dokument"
     translations = {
         "mapping values are not allowed here": "ett kolon står där det inte får stå",
+        "expected <block end>": "indraget stämmer inte",
+        "expected ',' or ']'": "en lista inom [ ] avslutas inte",
+        "expected ',' or '}'": "en tabell inom { } avslutas inte",
         "could not find expected ':'": "kolon saknas efter nyckeln",
         "did not find expected key": "indraget stämmer inte",
         "did not find expected '-' indicator": "indraget stämmer inte i listan",
@@ -120,9 +151,34 @@ def _yaml_hint(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
             line_text = lines[mark.line]
     if "\t" in line_text or "tab" in (exc.problem or ""):
         return "använd blanksteg i stället för tabb"
+    if (exc.problem or "").startswith("mapping values") and _deeper_than_value_above(text, mark):
+        return "raden är indragen mer än raden ovanför; ta bort blanktecknen i början av raden"
     if (exc.problem or "").startswith("mapping values"):
         return 'sätt texten inom citattecken, t.ex. rubrik: "Punkt: text"'
+    if (exc.problem or "").startswith("but found another document"):
+        return 'ta bort raden "---" (den skiljer YAML-dokument åt)'
+    if (exc.problem or "").startswith("expected <block end>"):
+        return "rada upp nycklar och listrader på samma nivå med lika många blanksteg"
+    if (exc.problem or "").startswith(("expected ',' or ']'", "expected ',' or '}'")):
+        return "kontrollera att varje [ har en ] och varje { en }, eller sätt texten inom citattecken"
     return "kontrollera indrag och kolon på raden, eller sätt värdet inom citattecken"
+
+
+def _deeper_than_value_above(text: str, mark) -> bool:
+    """True when the line of `mark` is indented more than the line above it and that line is
+    `key: value` (a complete value, so nothing may be nested under it): a wrong indent."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    if not 0 < mark.line < len(lines):
+        return False
+    above = next((lines[i] for i in range(mark.line - 1, -1, -1) if lines[i].strip()), "")
+    here = lines[mark.line]
+
+    def indent(s: str) -> int:
+        return len(s) - len(s.lstrip(" "))
+    _, colon, value = above.strip().partition(":")
+    return indent(here) > indent(above) and bool(colon) and bool(value.strip()) and not above.lstrip().startswith("-")
 
 
 def read_text(path: Path, problems: list[Problem]) -> str | None:
@@ -142,7 +198,7 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
         problems.append(Problem(path, line, "filen är inte UTF-8",
                                 "spara filen som UTF-8 i din editor"))
         return None
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends count as lines too
 
 
 def read_yaml(path: Path, problems: list[Problem]):

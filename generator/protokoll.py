@@ -77,7 +77,7 @@ def _meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, 
             continue
         o, d = root.get("organ"), root.get("datum")
         if isinstance(o, validate.YScalar) and o.text == organ and isinstance(d, validate.YScalar) and d.text:
-            out.append((d.text, folder.name))
+            out.append((validate.iso_part(d.text), folder.name))
     return sorted(out)
 
 
@@ -91,7 +91,7 @@ def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
                if d < meeting.datum.isoformat() and name not in _seen]
     if not earlier:
         return organ.serie_borjar.get(year, 1), []
-    previous = validate.load(meetings_root, earlier[-1])
+    previous = validate.load(meetings_root, earlier[-1], check_files=False)
     start, warnings = series_start(meetings_root, previous.meeting, register, _seen | {meeting.id})
     count = len(_paragraf_rows(previous.meeting, register, _try_data(previous)))
     data = _try_data(previous)
@@ -105,6 +105,18 @@ def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
                                 f"(§ {start} - {start + count - 1})", "serien har en lucka eller dubbletter; "
                                 "rätta paragrafserien i registret eller protokollet", warning=True))
     return start + count, warnings
+
+
+def series_difference(stated: tuple[int, int], derived: tuple[int, int]) -> str:
+    """Pure: why a stated § range differs from the derived one, as a hint in Swedish."""
+    (a, b), (first, last) = stated, derived
+    if a > first:
+        why = f"§ {first}" + (f" - {a - 1}" if a - 1 > first else "") + " saknas (en lucka i serien)"
+    elif a < first:
+        why = f"§ {a}" + (f" - {first - 1}" if first - 1 > a else "") + " finns redan i föregående protokoll (dubbletter)"
+    else:
+        why = f"sammanträdet har {last - first + 1} paragrafer, inte {b - a + 1}"
+    return f"{why}; skriv paragrafer: {first}-{last}, eller rätta paragrafserien i registret"
 
 
 def _try_data(loaded: validate.Loaded) -> Protokollsdata | None:
@@ -171,6 +183,10 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
         prot.paragrafer.append(par)
 
     problems = []
+    if data.paragrafer and prot.paragrafer and data.paragrafer != (prot.first, prot.last):
+        problems.append(Problem(data.file, data.lines.get("paragrafer"), f"paragraferna § {data.paragrafer[0]} - "
+                                f"{data.paragrafer[1]} stämmer inte med serien ({prot.range_text})",
+                                series_difference(data.paragrafer, (prot.first, prot.last))))
     for n in data.narvaro:
         if n.paragrafer and not (prot.first <= n.paragrafer[0] and n.paragrafer[1] <= prot.last):
             problems.append(Problem(data.file, n.line, f"§ {n.paragrafer[0]} - {n.paragrafer[1]} ligger utanför "

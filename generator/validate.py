@@ -1,22 +1,27 @@
 """Turn the line-annotated sources into a frozen model, or into a list of problems.
 
 Every problem of the register and the meeting is collected before anything stops; nothing
-here writes a file.
+here writes a file. The bilagor are opened too (size, what the first bytes say the file is, a
+PDF's page tree), so a file that cannot be used is reported with the rest, before any build.
 """
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import dates
 from generator.errors import ContentError, Problem, UsageError
-from generator.load import YList, YMap, YScalar, read_markdown, read_yaml
+from generator.load import (CONTROL_HINT, YList, YMap, YScalar, control_character, read_markdown,
+                            read_yaml)
 from generator.model import (ROLLER, STANDARDTYPER, UTFALL, Arende, Beredning, Bilaga, Forbund,
                              Kansli, Medlem, Organ, OvrigRad, Person, Register, Sammantrade,
                              StandardPunkt, Uppdrag)
+from generator.packet import inspect_pdf  # packet.py is the one module that uses pypdf
 
 MEETING_FILE = "sammanträde.yaml"
 REGISTER_FILE = "register.yaml"
@@ -24,6 +29,11 @@ BILAGA_TYPER = (".pdf", ".docx", ".odt", ".xlsx", ".ods", ".doc")
 ID = re.compile(r"^[a-z0-9åäöé][a-z0-9åäöé-]*$")
 TID = re.compile(r"^(\d{2})\.(\d{2})-(\d{2})\.(\d{2})$")
 JUSTERING_MAX_DAGAR = 14
+# The largest bilaga accepted, in MB; the environment variable overrides it (e.g. for a big annual report).
+MAX_BILAGA_MB_ENV = "GENERATOR_MAX_BILAGA_MB"
+MAX_BILAGA_MB = 100
+DATUM = re.compile(r"^(?:(\w+)\s+)?(\d{4}-\d{2}-\d{2})$")
+FORSTA_AR, SISTA_AR = 1900, 2199  # the holiday calendar and date arithmetic stay well inside these
 
 
 def slug(text: str) -> str:
@@ -43,12 +53,14 @@ class Fields:
         self.problems = problems
         self.what = what
         self.allowed = allowed
+        self.broken = False  # the node was not a mapping: its missing keys are not reported again
         if isinstance(node, YMap):
             self.node = node
         else:
             self.node = YMap(file, line or 1)
             self.node.file = getattr(node, "file", file)
             if node is not None:
+                self.broken = True
                 problems.append(Problem(self.node.file, getattr(node, "line", line),
                                         f"{what} ska bestå av nycklar med värden",
                                         "skriv en nyckel per rad: nyckel: värde"))
@@ -71,36 +83,57 @@ class Fields:
         return value is not None and not (isinstance(value, YScalar) and value.text is None)
 
     def _missing(self, key: str) -> None:
-        self.problem(None, f'"{key}" saknas i {self.what}', f"lägg till {key}: …")
+        if not self.broken:
+            self.problem(None, f'"{key}" saknas i {self.what}', f"lägg till {key}: …")
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self.node.get(key)
-        if value is None or (isinstance(value, YScalar) and value.text is None):
+        if value is None:
             if required:
                 self._missing(key)
+            return None
+        if isinstance(value, YScalar) and not (value.text or "").strip():
+            if required:  # `rubrik:` or `rubrik: ""`: the key is there, its value is not
+                self.problem(key, f'"{key}" är tomt i {self.what}', f"skriv ett värde efter {key}:")
             return None
         if not isinstance(value, YScalar):
             self.problem(key, f'"{key}" ska vara en text, inte en lista eller tabell',
                          "skriv värdet på samma rad som nyckeln")
             return None
         text = value.text.strip()
-        bad = [c for c in text if ord(c) < 32 and c not in "\n\t"]
-        if bad:
-            self.problem(key, f'"{key}" innehåller ett styrtecken (kod {ord(bad[0])})',
-                         "ta bort tecknet; det syns inte men förstör dokumentet")
+        bad = control_character(text)
+        if bad is not None:
+            self.problem(key, f'"{key}" innehåller ett styrtecken (kod {ord(text[bad])})', CONTROL_HINT)
             return None
         return text
 
     def date(self, key: str, required: bool = True) -> dt.date | None:
+        """ÅÅÅÅ-MM-DD, optionally after its weekday ("torsdag 2022-03-10"), which is then checked."""
         text = self.text(key, required)
         if text is None:
             return None
+        m = DATUM.match(text)
         try:
-            return dates.parse_iso(text)
+            day = dates.parse_iso(m.group(2) if m else text)
         except ValueError as exc:
             self.problem(key, f'"{key}: {text}" är inget giltigt datum ({exc})',
                          "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2021-09-16")
             return None
+        if not FORSTA_AR <= day.year <= SISTA_AR:
+            self.problem(key, f'"{key}: {text}" är inget giltigt datum (året ska ligga mellan {FORSTA_AR} och '
+                         f"{SISTA_AR})", "rätta årtalet")
+            return None
+        written = m.group(1) if m else None
+        if written is not None:
+            if written.lower() not in dates.VECKODAGAR:
+                hint = did_you_mean(written.lower(), dates.VECKODAGAR) or "skriv veckodagen med små bokstäver, t.ex. torsdag"
+                self.problem(key, f'"{key}: {text}": "{written}" är ingen veckodag', hint)
+                return None
+            if written.lower() != dates.veckodag(day):
+                self.problem(key, f'"{key}: {text}" stämmer inte: {day.isoformat()} är en {dates.veckodag(day)}',
+                             f"rätta datumet eller skriv {dates.veckodag(day)} {day.isoformat()}")
+                return None
+        return day
 
     def boolean(self, key: str) -> bool:
         text = self.text(key, required=False)
@@ -146,9 +179,22 @@ class Fields:
         return value
 
 
+def iso_part(text: str) -> str:
+    """The ÅÅÅÅ-MM-DD of a date field as written, without an optional weekday (for sorting raw
+    fields of other meetings)."""
+    m = DATUM.match(text.strip())
+    return m.group(2) if m else text.strip()
+
+
 def _scalar_text(value, file: Path, line: int, problems: list[Problem], what: str) -> str | None:
     if isinstance(value, YScalar) and value.text is not None:
-        return value.text.strip()
+        text = value.text.strip()
+        bad = control_character(text)
+        if bad is not None:
+            problems.append(Problem(file, line, f"{what} innehåller ett styrtecken (kod {ord(text[bad])})",
+                                    CONTROL_HINT))
+            return None
+        return text
     problems.append(Problem(file, line, f"{what} ska vara en text", "skriv texten efter \"- \""))
     return None
 
@@ -332,6 +378,8 @@ class Loaded:
 
 
 def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
+    if not meeting_id or meeting_id.startswith(".") or "/" in meeting_id or "\\" in meeting_id:
+        raise UsageError(f'"{meeting_id}" är inget sammanträde — ange mappens namn under meetings/, t.ex. 2021-09-16')
     folder = meetings_root / meeting_id
     if (folder / MEETING_FILE).is_file():
         return folder
@@ -345,21 +393,23 @@ def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
     raise UsageError(f"sammanträdet {meeting_id} finns inte ({folder}/{MEETING_FILE} saknas) — {hint}")
 
 
-def load(meetings_root: Path, meeting_id: str) -> Loaded:
-    """Read and check the register and one meeting; raise ContentError with every problem."""
+def load(meetings_root: Path, meeting_id: str, check_files: bool = True) -> Loaded:
+    """Read and check the register and one meeting; raise ContentError with every problem.
+    `check_files`: also open every bilaga (type, size, PDF readable). Earlier meetings read only
+    to continue the § series skip that."""
     folder = meeting_folder(meetings_root, meeting_id)
     problems: list[Problem] = []
     register = load_register(meetings_root / REGISTER_FILE, problems)
     meeting = None
     if register is not None:
-        meeting = _meeting(folder, register, problems)
+        meeting = _meeting(folder, register, problems, check_files)
     errors = [p for p in problems if not p.warning]
     if errors or register is None or meeting is None:
         raise ContentError(errors or problems)
     return Loaded(register, meeting, tuple(p for p in problems if p.warning))
 
 
-def _meeting(folder: Path, reg: Register, problems: list[Problem]) -> Sammantrade | None:
+def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: bool = True) -> Sammantrade | None:
     path = folder / MEETING_FILE
     root = read_yaml(path, problems)
     if root is None:
@@ -369,9 +419,15 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem]) -> Sammantrad
                 "förslag", "ärenden"), path)
     organ_id = f.choice("organ", tuple(reg.organ))
     datum = f.date("datum")
+    if datum is not None:
+        _same_day(f, folder, organ_id, datum, reg, problems)
     tid = f.text("tid")
-    if tid and not TID.match(tid):
+    if tid and not (m := TID.match(tid)):
         f.problem("tid", f'tiden "{tid}" ska skrivas TT.MM-TT.MM', "t.ex. tid: 09.00-12.00")
+    elif tid:
+        start, end = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+        if not all(t <= (24, 0) and t[1] <= 59 for t in (start, end)) or start >= end:
+            f.problem("tid", f'tiden "{tid}" finns inte', "skriv början och slut, t.ex. tid: 09.00-12.00")
     plats = f.text("plats")
     forhinder = f.text("förhinder", False)
     if forhinder:
@@ -410,7 +466,7 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem]) -> Sammantrad
     if forslag is None or not justerare:
         f.problem("förslag" if forslag is not None else None, "förslag på justerare saknas",
                   "lägg till förslag: justerare: <person-id>", warning=True)
-    arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems)
+    arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems, check_files)
     if organ_id is None or datum is None or tid is None or plats is None:
         return None
     return Sammantrade(folder.name, folder, path, organ_id, datum, tid, plats, forhinder,
@@ -418,8 +474,32 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem]) -> Sammantrad
                        tuple(arenden))
 
 
+def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, problems) -> None:
+    """The folder is named after the date, and an organ meets once a day: otherwise two meetings
+    would take the same § numbers (the series is ordered by date)."""
+    if not folder.name.startswith(datum.isoformat()):
+        f.problem("datum", f"datum {datum.isoformat()} stämmer inte med mappens namn {folder.name}",
+                  "rätta datumet eller byt namn på mappen (mappen heter som datumet, t.ex. "
+                  f"{datum.isoformat()})")
+    if organ_id is None:
+        return
+    for other in sorted(folder.parent.iterdir()):
+        path = other / MEETING_FILE
+        if other == folder or not other.name.startswith(datum.isoformat()) or not path.is_file():
+            continue
+        root = read_yaml(path, [])
+        if not isinstance(root, YMap):
+            continue
+        o, d = root.get("organ"), root.get("datum")
+        if isinstance(o, YScalar) and o.text == organ_id and isinstance(d, YScalar) and d.text \
+                and iso_part(d.text) == datum.isoformat():
+            f.problem("datum", f"{reg.organ[organ_id].namn} har ett sammanträde till den {datum.isoformat()} "
+                      f"({other.name})", "paragraferna skulle bli dubbletter; slå ihop sammanträdena eller "
+                      "rätta datumet")
+
+
 def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsedatum,
-             problems) -> list[Arende]:
+             problems, check_files: bool = True) -> list[Arende]:
     listed: dict[str, int] = {}
     out = []
     for item, line in f.items("ärenden"):
@@ -430,6 +510,10 @@ def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsed
             problems.append(Problem(f.file, line, f'ärendet "{aid}" står två gånger i dagordningen',
                                     f"ta bort raden (första gången på rad {listed[aid]})"))
             continue
+        if aid.startswith(".") or "/" in aid or "\\" in aid:
+            problems.append(Problem(f.file, line, f'ärendet "{aid}" ska vara ett id, inte en sökväg',
+                                    "skriv ärendefilens namn utan arenden/ och .md, t.ex. - budget"))
+            continue
         listed[aid] = line
         path = folder / "arenden" / f"{aid}.md"
         if not path.is_file():
@@ -437,7 +521,7 @@ def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsed
             hint = did_you_mean(aid, present) or f"skapa arenden/{aid}.md eller ta bort raden"
             problems.append(Problem(f.file, line, f'ärendet "{aid}" finns inte (arenden/{aid}.md saknas)', hint))
             continue
-        arende = _arende(path, folder, reg, organ_id, skrivelsedatum or datum, problems)
+        arende = _arende(path, folder, reg, organ_id, skrivelsedatum or datum, problems, check_files)
         if arende is not None:
             out.append(arende)
     for path in sorted((folder / "arenden").glob("*.md")):
@@ -451,9 +535,16 @@ ARENDE_KEYS = ("rubrik", "dagordningsrubrik", "föredragande", "muntlig", "dnr",
                "förslag till beslut", "bilagor", "undertecknare", "beslutas av")
 
 
-def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, problems) -> Arende | None:
+def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, problems,
+            check_files: bool = True) -> Arende | None:
     src = read_markdown(path, problems)
-    if src is None or src.front is None:
+    if src is None:
+        return None
+    for i, body_line in enumerate(src.body.split("\n")):
+        if (bad := control_character(body_line)) is not None:
+            problems.append(Problem(path, src.body_line + i, f"texten innehåller ett styrtecken "
+                                    f"(kod {ord(body_line[bad])})", CONTROL_HINT))
+    if src.front is None:
         return None
     f = Fields(src.front, problems, "ärendet", ARENDE_KEYS, path)
     rubrik = f.text("rubrik")
@@ -481,8 +572,11 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     bilagor = []
     seen = {}
     for item, line in f.items("bilagor"):
+        if isinstance(item, YScalar) and not (item.text or "").strip():
+            problems.append(Problem(path, line, "en tom rad under bilagor", "skriv filens sökväg eller ta bort raden"))
+            continue
         if isinstance(item, YScalar):
-            fil, titel = item.text, None
+            fil, titel = _scalar_text(item, path, line, problems, "en bilaga"), None
         else:
             bf = Fields(item, problems, "en bilaga", ("fil", "titel"), path, line)
             fil, titel = bf.text("fil"), bf.text("titel", False)
@@ -491,11 +585,15 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
         target = _bilaga_path(fil, folder, path, line, problems)
         if target is None:
             continue
-        if target in seen:
+        if target.resolve() in seen:
             problems.append(Problem(path, line, f'bilagan "{fil}" står två gånger',
-                                    f"ta bort raden (första gången på rad {seen[target]})"))
+                                    f"ta bort raden (första gången på rad {seen[target.resolve()]})"))
             continue
-        seen[target] = line
+        seen[target.resolve()] = line
+        if check_files and (wrong := inspect_bilaga(target)):
+            message, hint = wrong
+            problems.append(Problem(path, line, f'bilagan "{fil}": {message}', hint))
+            continue
         bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line))
     if muntlig and (bilagor or src.body.strip()):
         f.problem("muntlig", "ett muntligt ärende har ingen tjänsteskrivelse eller bilagor",
@@ -521,7 +619,11 @@ def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Pat
         problems.append(Problem(path, line, f'bilagan "{fil}" har en filtyp som inte stöds',
                                 "använd PDF, DOCX, ODT eller XLSX"))
         return None
-    if not target.is_file():
+    try:
+        exists = target.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, and the like
+        exists = False
+    if not exists:
         present = [str(p.relative_to(folder)) for p in (folder / "bilagor").rglob("*") if p.is_file()] \
             if (folder / "bilagor").is_dir() else []
         hint = did_you_mean(fil, present) or "lägg filen i sammanträdets mapp eller rätta sökvägen"
@@ -533,6 +635,110 @@ def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Pat
                                 "kopiera in själva filen i stället för en länk"))
         return None
     return target
+
+
+# The content types each kind of bilaga must declare ([Content_Types].xml, or the ODF mimetype file).
+OOXML_TYPER = {".docx": ("wordprocessingml.document", "ms-word.document", "wordprocessingml.template"),
+               ".xlsx": ("spreadsheetml.sheet", "ms-excel.sheet", "spreadsheetml.template")}
+ODF_TYPER = {".odt": ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template"),
+             ".ods": ("application/vnd.oasis.opendocument.spreadsheet",
+                      "application/vnd.oasis.opendocument.spreadsheet-template")}
+FILTYP_NAMN = {".pdf": "en PDF", ".docx": "ett Word-dokument (DOCX)", ".xlsx": "ett Excel-dokument (XLSX)",
+               ".odt": "ett textdokument (ODT)", ".ods": "ett kalkylark (ODS)", ".doc": "ett Word-dokument (DOC)"}
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Office formats (.doc)
+
+
+def max_bilaga_bytes() -> int:
+    text = os.environ.get(MAX_BILAGA_MB_ENV, "")
+    mb = int(text) if text.isdigit() and int(text) > 0 else MAX_BILAGA_MB
+    return mb * 1024 * 1024
+
+
+def _zip_kind(zf: zipfile.ZipFile) -> str:
+    """Which office format a zip file declares, as FILTYP_NAMN says it, or ""."""
+    names = set(zf.namelist())
+    if "[Content_Types].xml" in names:
+        with zf.open("[Content_Types].xml") as fh:
+            types = fh.read(1 << 20).decode("utf-8", "replace")
+        return next((FILTYP_NAMN[s] for s, ts in OOXML_TYPER.items() if any(t in types for t in ts)), "")
+    if "mimetype" in names:
+        with zf.open("mimetype") as fh:
+            mimetype = fh.read(200).decode("ascii", "replace").strip()
+        return next((FILTYP_NAMN[s] for s, ts in ODF_TYPER.items() if mimetype in ts), "")
+    return ""
+
+
+def _sniff(path: Path, head: bytes) -> str:
+    """What the first bytes of a file say it is, for messages."""
+    if b"%PDF-" in head[:1024]:
+        return "en PDF"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return _zip_kind(zf) or "en zip-fil"
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError, NotImplementedError, RuntimeError, ValueError):
+            return "en zip-fil"
+    if head.startswith(OLE2):
+        return "ett gammalt Office-dokument (DOC/XLS)"
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return "en webbsida (HTML)"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "en bild"
+    if head.startswith(b"{\\rtf"):
+        return "ett RTF-dokument"
+    return ""
+
+
+def inspect_bilaga(path: Path) -> tuple[str, str] | None:
+    """(message, hint) when the file is not what its extension says, is empty, too big or cannot
+    be opened; None when it can be used. Reads the size, the first bytes, the zip directory and
+    (for PDFs) the page tree; never the whole of a large file."""
+    suffix = path.suffix.lower()
+    kind = FILTYP_NAMN.get(suffix, suffix)
+    try:
+        size = path.stat().st_size
+        limit = max_bilaga_bytes()
+        if size == 0:
+            return "filen är tom", "lägg in rätt fil (den har 0 byte)"
+        if size > limit:
+            return (f"filen är för stor ({-(-size // (1024 * 1024))} MB, högst {limit // 1024 // 1024} MB)",
+                    f"minska filen (t.ex. skriv ut den som PDF med lägre bildkvalitet), eller höj gränsen med "
+                    f"miljövariabeln {MAX_BILAGA_MB_ENV}")
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        return f"filen kan inte läsas ({exc.strerror})", "kontrollera filens rättigheter"
+    actual = _sniff(path, head)
+    not_what_it_says = (f"filen är inte {kind}" + (f" utan {actual}" if actual else ""),
+                        "filens namn slutar på fel sak; spara den i rätt format eller byt ändelse")
+    if suffix == ".pdf":
+        if b"%PDF-" not in head:
+            return not_what_it_says
+        # A PDF with only an owner password (printing/changing restricted) opens with the empty user
+        # password, as in every PDF reader; inspect_pdf accepts it and the packet copies its pages
+        # unencrypted. Only a PDF that needs a password to be read at all is an error.
+        wrong = inspect_pdf(path)
+        if wrong:
+            hint = ("be avsändaren om en PDF utan lösenord, eller skriv ut den till en ny PDF"
+                    if "lösenord" in wrong else "be avsändaren om filen igen, eller öppna och spara den som ny PDF")
+            return wrong, hint
+        return None
+    if suffix == ".doc":
+        # LibreOffice reads an old .doc, and also RTF or a DOCX saved under that name.
+        if head.startswith((OLE2, b"{\\rtf", b"PK\x03\x04")):
+            return None
+        return not_what_it_says
+    if not head.startswith(b"PK\x03\x04"):
+        return not_what_it_says
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if _zip_kind(zf) != kind:
+                return not_what_it_says
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError, NotImplementedError,
+            RuntimeError, ValueError) as exc:  # RuntimeError: an encrypted zip entry
+        return (f"filen är trasig ({exc.__class__.__name__})",
+                "be avsändaren om filen igen, eller öppna och spara den i Word/LibreOffice")
+    return None
 
 
 # --- protokoll.yaml ---------------------------------------------------------------------------
@@ -644,7 +850,7 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
     justerare = []
     jnode = root.get("justerare") if isinstance(root, YMap) else None
     jitems = [(jnode, f.line("justerare"))] if isinstance(jnode, YScalar) else f.items("justerare")
-    if jnode is None:
+    if jnode is None and not f.broken:
         f.problem(None, '"justerare" saknas i protokollet', "lägg till justerare: <person-id>")
     for item, line in jitems:
         pid = person(item, line, "justerare")
