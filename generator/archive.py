@@ -9,8 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import (__version__, convert_pdf, dates, documents, justering, protokoll, render_docx,
-                       validate)
+from generator import (__version__, convert_pdf, dates, documents, justering, protokoll, protokoll_data,
+                       render_docx, validate)
 from generator.errors import ContentError, EnvironmentFault, Problem
 from generator.outputs import MANIFEST, Archive, sha256
 
@@ -135,7 +135,7 @@ def _justerat(project, meeting_id: str) -> tuple[Archive, dict, dict]:
     record = archive.record()
     version = latest(record)
     if version is None:
-        raise ContentError([Problem(folder / validate.PROTOKOLL_FILE, None, "protokollet är inte justerat",
+        raise ContentError([Problem(folder / protokoll_data.PROTOKOLL_FILE, None, "protokollet är inte justerat",
                                     f"justera först: make justera {meeting_id}")])
     return archive, record, version
 
@@ -291,7 +291,7 @@ def status(project, today: dt.date) -> list[Status]:
             if appeal:
                 appeal += " (löpt ut)" if dt.date.fromisoformat(appeal) < today else " (pågår)"
         else:
-            has = (folder / validate.PROTOKOLL_FILE).is_file()
+            has = (folder / protokoll_data.PROTOKOLL_FILE).is_file()
             state = "ojusterat" if has else "inget protokoll"
             days = (limit - today).days
             left = f"{days} dagar (senast {limit.isoformat()})" if days >= 0 else f"försenad {-days} dagar"

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__, archive, dates, pipeline, validate
+from generator import __version__, archive, dates, pipeline, protokoll_data
 from generator.errors import ContentError, GeneratorError, UsageError
 
 
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.kommando == "protokoll":
             ranges = []
             for text in args.utdrag:
-                rng = validate.parse_range(text)
+                rng = protokoll_data.parse_range(text)
                 if rng is None:
                     raise UsageError(f'"{text}" är ingen paragraf — skriv t.ex. 40 eller 40-42')
                 ranges.append(rng)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import __version__, archive, convert_pdf, versions, documents, numbering, packet, protokoll, render_docx, validate
+from generator import (__version__, archive, convert_pdf, documents, numbering, packet, protokoll, protokoll_data,
+                       render_docx, validate, versions)
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
 from generator.outputs import Archive, BuildDir, sha256
@@ -313,7 +314,7 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     """Everything `meeting` checks, plus the protokoll and its dates when protokoll.yaml exists."""
     loaded = validate.load(project.meetings, meeting_id)
     warnings = loaded.warnings
-    if (loaded.meeting.folder / validate.PROTOKOLL_FILE).is_file():
+    if (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
         warnings += tuple(protokoll.build(project.meetings, loaded).warnings)
     else:  # the § series is checked before the protokoll exists, too
         warnings += tuple(protokoll.series_start(project.meetings, loaded.meeting, loaded.register)[1])

@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import dates, numbering, validate
+from generator import dates, numbering, protokoll_data, validate
 from generator.errors import ContentError, Problem
-from generator.formulas import forslagsformel
 from generator.markdown_blocks import Block, Run
 from generator.model import genitiv, Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
 from generator.numbering import AgendaRow
@@ -96,7 +95,7 @@ def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
     count = len(_paragraf_rows(previous.meeting, register, _try_data(previous)))
     data = _try_data(previous)
     if data is None:
-        warnings.append(Problem(previous.meeting.folder / validate.PROTOKOLL_FILE, None,
+        warnings.append(Problem(previous.meeting.folder / protokoll_data.PROTOKOLL_FILE, None,
                                 f"sammanträdet {previous.meeting.id} har inget protokoll; dess paragrafer räknas "
                                 "från dagordningen", "fyll i protokoll.yaml för det sammanträdet", warning=True))
     elif data.paragrafer and data.paragrafer != (start, start + count - 1):
@@ -120,10 +119,10 @@ def series_difference(stated: tuple[int, int], derived: tuple[int, int]) -> str:
 
 
 def _try_data(loaded: validate.Loaded) -> Protokollsdata | None:
-    if not (loaded.meeting.folder / validate.PROTOKOLL_FILE).is_file():
+    if not (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
         return None
     rows = numbering.agenda(loaded.meeting, loaded.register)
-    return validate.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
+    return protokoll_data.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
 
 
 def _paragraf_rows(meeting: Sammantrade, register: Register, data: Protokollsdata | None) -> list[AgendaRow | None]:
@@ -163,7 +162,7 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
     meeting, register = loaded.meeting, loaded.register
     organ = register.organ[meeting.organ]
     rows = numbering.agenda(meeting, register)
-    data = validate.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
+    data = protokoll_data.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
     start, warnings = series_start(meetings_root, meeting, register)
     klassisk = organ.protokollstil == "klassisk"
     ordf = chair(data, register, meeting)
@@ -316,7 +315,7 @@ def narvaro_groups(prot: Protokoll) -> dict[str, list[str]]:
             return f" (§ {', '.join(nrs)})"
         return ""
 
-    groups: dict[str, list[tuple]] = {g: [] for g in validate.NARVARO_GRUPPER}
+    groups: dict[str, list[tuple]] = {g: [] for g in protokoll_data.NARVARO_GRUPPER}
     for n in prot.data.narvaro:
         u = mandate(n)
         if n.grupp == "beslutande" and u is not None:

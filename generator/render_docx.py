@@ -15,7 +15,6 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
 
-from generator import markdown_blocks
 from generator.markdown_blocks import Block, Run
 
 TEXT_WIDTH_CM = 16.0
