@@ -1,0 +1,865 @@
+#!/usr/bin/env python3
+"""Benchmark of the meeting generator: cold and incremental builds, a year of meetings, and the
+LibreOffice references ("floor" and "naive").
+
+Usage::
+
+    .venv/bin/python tools/bench.py [--quick] [--repeat N] [--out docs/benchmark.md] [--keep]
+
+What it does:
+
+1. Generates synthetic projects in a temporary folder (meetings/register.yaml from the real
+   register, meeting folders in the format of docs/format.md, a copy of templates/):
+   * a large meeting: 40 ärenden, 120 bilagor, about 2,000 pages, mostly external PDF bilagor
+     (written directly as PDF with Helvetica text on every page) and a handful of DOCX bilagor
+     (python-docx); ärende bodies with paragraphs, a list and a table;
+   * a year of förbundsstyrelsen: 10 meetings in 2022, each 8–12 ärenden, 10–30 bilagor,
+     100–250 pages;
+   * a copy of the real example project (meetings/ and templates/).
+   Generation is seeded, so the sources are the same on every run.
+2. Runs every measurement in a fresh Python subprocess (peak memory = ru_maxrss of that
+   process, so LibreOffice's own memory is not counted) and reports the median of the
+   repetitions: cold build, no-op rebuild, rebuild after editing one ärende, after replacing
+   one PDF bilaga and one DOCX bilaga, a cold year (10 meetings in sequence), the cold build
+   of the example meeting, and the references: "floor" = the same DOCX files converted in one
+   generator.convert_pdf.convert call, "naive" = one convert call per document.
+3. Writes a Markdown report (--out, default docs/benchmark.md) and prints it.
+
+The generator is called through its Python API: generator.pipeline.build_meeting(Project(root), id).
+Result.converted (documents LibreOffice converted in a build) is reported when the pipeline has it.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import inspect
+import io
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SEED = 20220101
+EXAMPLE_ID = "2021-09-16"
+LARGE_ID = "2022-11-24"
+YEAR_DATES = ["2022-01-27", "2022-02-24", "2022-03-24", "2022-04-28", "2022-05-19",
+              "2022-06-16", "2022-09-15", "2022-10-20", "2022-11-17", "2022-12-08"]
+FOREDRAGANDE = ["asa-fichtel", "katarina-akerblom", "annika-sagstrom", "anki-jansson"]
+MARKER = "BENCH-RESULT "
+
+# Targets (see the brief in docs/benchmark.md).
+T_COLD_OVER_FLOOR = 1.3
+T_NAIVE_OVER_OURS = 5.0
+T_NOOP_S = 0.5
+T_EDIT_S = 2.0
+T_PEAK_MB = 300.0
+
+# --- synthetic text ----------------------------------------------------------------------------
+
+WORDS = """insatsen målgruppen samverkan individen arbetsförmedlingen försäkringskassan regionen kommunen
+förbundet styrelsen finansiering ansökan perioden uppföljning utvärdering resultat deltagare
+arbetsmarknaden studier rehabilitering stöd vägledning samordning insatser parterna budgeten kostnader
+intäkter medlemsavgifter verksamheten personal handläggare coach arbetsterapeut projektledare
+kartläggning praktik anställning utbildning hälsa ohälsa sjukskrivning aktivitetsersättning
+försörjningsstöd ungdomar vuxna nyanlända funktionsnedsättning psykisk fysisk social långsiktig
+hållbar metod arbetssätt implementering förankring ledningsgrupp beredningsgrupp lokalt regionalt
+nationellt behov förutsättningar mål indikatorer statistik underlag redovisning rapport beslut
+förslag bedömning inriktning prioritering omfattning tid kvartal månader året tidigare kommande
+och att som med för till av på i om det den de en ett under genom inom utifrån samt även mellan
+ska kan har är blir vara göra ge få ta öka minska stärka utveckla följa bidra erbjuda skapa nå
+tydlig god väl ny gemensam befintlig ordinarie aktuell särskild""".split()
+
+NAMES = ["Ung framtid", "Steget vidare", "Arbetslivsintro", "Framsteget", "Jobbcentrum", "Vägen in",
+         "Nya spår", "Hälsolotsen", "Språkbron", "Kompassen", "Startpunkten", "Livslinjen",
+         "Bryggan", "Nästa steg", "Tillsammans", "Arbetsglädje", "Rätt stöd", "Balans",
+         "Kraftsamling", "Öppen ingång"]
+KOMMUNER = ["Uppsala", "Enköping", "Heby", "Håbo", "Knivsta", "Tierp", "Älvkarleby", "Östhammar"]
+
+
+class Text:
+    """Deterministic Swedish-looking text."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+
+    def sentence(self, lo: int = 8, hi: int = 18) -> str:
+        words = self.rng.choices(WORDS, k=self.rng.randint(lo, hi))
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(self, lo: int = 4, hi: int = 8) -> str:
+        return " ".join(self.sentence() for _ in range(self.rng.randint(lo, hi)))
+
+    def lines(self, n: int, width: int = 88) -> list[str]:
+        out, cur = [], ""
+        while len(out) < n:
+            s = self.sentence()
+            for w in s.split():
+                if cur and len(cur) + 1 + len(w) > width:
+                    out.append(cur)
+                    cur = w
+                else:
+                    cur = f"{cur} {w}" if cur else w
+        return out[:n]
+
+
+# --- PDF bilagor (written directly; Helvetica, WinAnsiEncoding, compressed streams) -------------
+
+def _pdf_str(text: str) -> bytes:
+    raw = text.encode("cp1252", "replace")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def pdf_bytes(title: str, pages: int, rng: random.Random, pool: list[str], landscape: bool = False) -> bytes:
+    w, h = (841.89, 595.28) if landscape else (595.28, 841.89)
+    per_page = 36 if landscape else 58
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # pages, filled in below
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        b"<< /Producer (tools/bench.py) /Title " + _pdf_str(title) + b" >>",
+    ]
+    kids = []
+    for p in range(1, pages + 1):
+        ops = [b"BT /F2 12 Tf 56 %.2f Td " % (h - 56) + _pdf_str(f"{title} – sida {p} av {pages}") + b" Tj ET",
+               b"BT /F1 10 Tf 13 TL 56 %.2f Td" % (h - 84)]
+        for line in rng.choices(pool, k=per_page):
+            ops.append(_pdf_str(line) + b" '")
+        ops.append(b"ET")
+        stream = zlib.compress(b"\n".join(ops), 6)
+        objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content_ref = len(objs)
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
+                    b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % (w, h, content_ref))
+        kids.append(b"%d 0 R" % len(objs))
+    objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % pages
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    return out.getvalue()
+
+
+# --- DOCX bilagor (python-docx; fixed metadata and zip timestamps) ------------------------------
+
+def docx_bytes(title: str, sections: int, text: Text) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    rng = text.rng
+    doc = docx.Document()
+    fixed = dt.datetime(2022, 1, 1, 8, 0, 0)
+    cp = doc.core_properties
+    cp.author, cp.title, cp.created, cp.modified, cp.last_modified_by, cp.revision = \
+        "bench", title, fixed, fixed, "bench", 1
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.add_heading(title, level=1)
+    for s in range(1, sections + 1):
+        doc.add_heading(f"{s}. {text.sentence(2, 5)[:-1]}", level=2)
+        for _ in range(rng.randint(3, 5)):
+            doc.add_paragraph(text.paragraph())
+        if s % 2 == 0:
+            for _ in range(3):
+                doc.add_paragraph(text.sentence(), style="List Bullet")
+        if s % 3 == 0:
+            table = doc.add_table(rows=1, cols=4)
+            table.style = "Table Grid"
+            for cell, head in zip(table.rows[0].cells, ("Post", "2022", "2023", "2024")):
+                cell.text = head
+            for _ in range(rng.randint(5, 10)):
+                cells = table.add_row().cells
+                cells[0].text = rng.choice(WORDS).capitalize()
+                for c in cells[1:]:
+                    c.text = f"{rng.randint(10, 5000) * 1000:,}".replace(",", " ")
+    buf = io.BytesIO()
+    doc.save(buf)
+    # Rewrite the zip with fixed timestamps so the file is byte-identical on every run.
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(zipfile.ZipInfo(info.filename, date_time=(2022, 1, 1, 8, 0, 0)), src.read(info.filename),
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+# --- synthetic meetings ------------------------------------------------------------------------
+
+# Rough page counts of the rendered documents, to aim the PDF bilagor at the requested total.
+EST_KALLELSE_PAGES = 2
+EST_KALLELSE_PAGES_PER_10 = 1
+EST_TJANSTESKRIVELSE_PAGES = 2
+EST_DOCX_SECTION_PAGES = 1.0
+DOCX_SECTIONS = 5
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "").replace('"', "") + '"'
+
+
+def _arende_md(text: Text, rubrik: str, datum: dt.date, bilagor: list[tuple[str, str]],
+               beredning: bool) -> str:
+    rng = text.rng
+    lines = ["---", f"rubrik: {_q(rubrik)}", f"dagordningsrubrik: {_q(rubrik + ', förslag till beslut')}",
+             f"föredragande: {rng.choice(FOREDRAGANDE)}", f'dnr: "{datum.year}:{rng.randint(1, 200)}"']
+    if beredning:
+        au = datum - dt.timedelta(days=28)
+        lines += ["beredning:", f"  - {{organ: arbetsutskottet, datum: {au.isoformat()}, utfall: förslag}}"]
+    lines.append("förslag till beslut:")
+    for _ in range(rng.randint(1, 3)):
+        lines.append(f"  - {text.sentence(10, 22)[:-1].lower()}.")
+    if bilagor:
+        lines.append("bilagor:")
+        for fil, titel in bilagor:
+            lines.append(f"  - {{fil: {fil}, titel: {_q(titel)}}}")
+    lines += ["---", "", "## Ärendet", "", "### Bakgrund", ""]
+    for _ in range(rng.randint(2, 3)):
+        lines += [text.paragraph(), ""]
+    for _ in range(rng.randint(3, 5)):
+        lines.append(f"- {text.sentence(4, 10)}")
+    lines += ["", "| Post | 2022 | 2023 | 2024 |", "|---|---|---|---|"]
+    for _ in range(rng.randint(4, 6)):
+        nums = " | ".join(f"{rng.randint(10, 3000) * 1000:,}".replace(",", " ") for _ in range(3))
+        lines.append(f"| {rng.choice(WORDS).capitalize()} | {nums} |")
+    lines += ["", "## Bedömning", ""]
+    for _ in range(rng.randint(1, 2)):
+        lines += [text.paragraph(), ""]
+    return "\n".join(lines)
+
+
+def make_meeting(meetings: Path, meeting_id: str, datum: dt.date, n_arenden: int, n_bilagor: int,
+                 target_pages: int, n_docx: int, rng: random.Random, pool: list[str]) -> dict:
+    """Write one meeting folder; returns a description (ids of the ärenden and bilagor)."""
+    text = Text(rng)
+    folder = meetings / meeting_id
+    (folder / "arenden").mkdir(parents=True)
+    ids = [f"{re.sub(r'[^a-z0-9]+', '-', NAMES[i % len(NAMES)].lower().translate(str.maketrans('åäö', 'aao')))}"
+           f"-{i + 1:02d}" for i in range(n_arenden)]
+    owner = [i % n_arenden for i in range(n_bilagor)]  # every ärende gets one before any gets two …
+    rng.shuffle(owner)
+    docx_slots = set(rng.sample(range(n_bilagor), n_docx))
+    est_other = (EST_KALLELSE_PAGES + EST_KALLELSE_PAGES_PER_10 * n_arenden // 10
+                 + EST_TJANSTESKRIVELSE_PAGES * n_arenden + round(n_docx * DOCX_SECTIONS * EST_DOCX_SECTION_PAGES))
+    n_pdf = n_bilagor - n_docx
+    pdf_total = max(n_pdf, target_pages - est_other)
+    weights = [rng.uniform(0.3, 2.0) for _ in range(n_pdf)]
+    pages = [max(1, round(pdf_total * wt / sum(weights))) for wt in weights]
+    pages[-1] = max(1, pages[-1] + pdf_total - sum(pages))
+    per_arende: dict[int, list[tuple[str, str]]] = {i: [] for i in range(n_arenden)}
+    desc = {"id": meeting_id, "arenden": ids, "pdf": [], "docx": []}
+    k_pdf = 0
+    for k in range(n_bilagor):
+        a = owner[k]
+        n_own = len(per_arende[a]) + 1
+        sub = folder / "bilagor" / ids[a]
+        sub.mkdir(parents=True, exist_ok=True)
+        kommun = rng.choice(KOMMUNER)
+        if k in docx_slots:
+            name = f"ansokan-{n_own}.docx"
+            titel = f"Ansökan {NAMES[a % len(NAMES)]}, {kommun}s kommun"
+            (sub / name).write_bytes(docx_bytes(titel, DOCX_SECTIONS, text))
+            desc["docx"].append(f"bilagor/{ids[a]}/{name}")
+        else:
+            name = f"underlag-{n_own}.pdf"
+            titel = f"{rng.choice(['Underlag', 'Rapport', 'Budget', 'Uppföljning', 'Yttrande'])} {n_own}, {kommun}"
+            n = pages[k_pdf]
+            k_pdf += 1
+            (sub / name).write_bytes(pdf_bytes(titel, n, rng, pool, landscape=(k % 17 == 5)))
+            desc["pdf"].append({"fil": f"bilagor/{ids[a]}/{name}", "titel": titel, "pages": n})
+        per_arende[a].append((f"bilagor/{ids[a]}/{name}", titel))
+    for i, aid in enumerate(ids):
+        rubrik = f"{rng.choice(['Ansökan', 'Förlängning', 'Uppföljning', 'Information om'])} " \
+                 f"{NAMES[i % len(NAMES)]} {i + 1}"
+        (folder / "arenden" / f"{aid}.md").write_text(
+            _arende_md(text, rubrik, datum, per_arende[i], beredning=rng.random() < 0.5), encoding="utf-8")
+    yaml = [
+        "organ: förbundsstyrelsen",
+        f"datum: {datum.isoformat()}",
+        'tid: "09.00-12.00"',
+        "plats: Stadshuset, sal A",
+        "förhinder: kristina-ulfsdotter",
+        f"skrivelsedatum: {(datum - dt.timedelta(days=7)).isoformat()}",
+        "förslag:",
+        "  justerare: britt-louise-gunnar",
+        f"  justeringsdatum: {(datum + dt.timedelta(days=7)).isoformat()}",
+        "ärenden:",
+        *[f"  - {aid}" for aid in ids],
+    ]
+    (folder / "sammanträde.yaml").write_text("\n".join(yaml) + "\n", encoding="utf-8")
+    desc["pdf_pages"] = sum(pages)
+    return desc
+
+
+def new_project(root: Path) -> Path:
+    (root / "meetings").mkdir(parents=True)
+    shutil.copyfile(ROOT / "meetings" / "register.yaml", root / "meetings" / "register.yaml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    return root
+
+
+def generate(work: Path, quick: bool) -> dict:
+    rng = random.Random(SEED)
+    pool = Text(random.Random(SEED + 1)).lines(4000)
+    large_size = dict(n_arenden=12, n_bilagor=36, target_pages=500, n_docx=3) if quick else \
+        dict(n_arenden=40, n_bilagor=120, target_pages=2000, n_docx=6)
+    large = new_project(work / "large")
+    desc = {"large": make_meeting(large / "meetings", LARGE_ID, dt.date.fromisoformat(LARGE_ID),
+                                  rng=random.Random(rng.random()), pool=pool, **large_size),
+            "large_size": large_size, "year": []}
+    year = new_project(work / "year")
+    for d in YEAR_DATES:
+        r = random.Random(rng.random())
+        desc["year"].append(make_meeting(year / "meetings", d, dt.date.fromisoformat(d),
+                                         n_arenden=r.randint(8, 12), n_bilagor=r.randint(10, 30),
+                                         target_pages=r.randint(100, 250), n_docx=r.randint(1, 3),
+                                         rng=r, pool=pool))
+    example = work / "example"
+    example.mkdir()
+    shutil.copytree(ROOT / "meetings", example / "meetings")
+    shutil.copytree(ROOT / "templates", example / "templates")
+    desc["pool"] = pool
+    return desc
+
+
+# --- the child: one measurement in a fresh process ---------------------------------------------
+
+def child(spec: dict) -> dict:
+    if spec["op"] == "build":
+        from generator.pipeline import Project, build_meeting
+
+        project = Project(Path(spec["root"]))
+        builds = []
+        t0 = time.perf_counter()
+        for mid in spec["meetings"]:
+            t = time.perf_counter()
+            result = build_meeting(project, mid)
+            converted = getattr(result, "converted", None)
+            builds.append({"id": mid, "seconds": time.perf_counter() - t, "pages": result.pages,
+                           "converted": None if converted is None else len(converted),
+                           "timings": dict(getattr(result, "timings", {}) or {})})
+        out = {"seconds": time.perf_counter() - t0, "builds": builds}
+    elif spec["op"] == "convert":
+        from generator import convert_pdf
+
+        outdir = Path(spec["outdir"])
+        shutil.rmtree(outdir, ignore_errors=True)
+        outdir.mkdir(parents=True)
+        jobs = [convert_pdf.Job(Path(s), outdir / f"{i:04d}.pdf", Path(s).name) for i, s in enumerate(spec["sources"])]
+        # Pass what a build passes (the meeting date, for reproducible PDFs) when convert() takes it.
+        params = inspect.signature(convert_pdf.convert).parameters
+        kwargs = {}
+        if spec.get("date") and "date" in params:
+            kwargs["date"] = dt.date.fromisoformat(spec["date"])
+        if spec.get("workers") and "workers" in params:
+            kwargs["workers"] = spec["workers"]
+        t0 = time.perf_counter()
+        if spec["batched"]:
+            failures = convert_pdf.convert(jobs, **kwargs)
+        else:
+            failures = [f for job in jobs for f in convert_pdf.convert([job], **kwargs)]
+        out = {"seconds": time.perf_counter() - t0, "failures": len(failures),
+               "builds": [{"converted": len(jobs) - len(failures)}]}
+    else:
+        raise SystemExit(f"unknown op {spec['op']}")
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["children_maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return out
+
+
+def run_child(spec: dict, attempts: int = 2) -> dict:
+    """Run one measurement in a fresh process. A failed measurement is tried once more (on a
+    shared machine another program may kill LibreOffice); a second failure stops the run."""
+    for attempt in range(1, attempts + 1):
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)],
+                              capture_output=True, text=True, cwd=str(ROOT), timeout=7200)
+        wall = time.perf_counter() - t
+        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(MARKER)]
+        if proc.returncode == 0 and lines:
+            out = json.loads(lines[-1][len(MARKER):])
+            out["wall"] = wall
+            out["attempts"] = attempt
+            return out
+        tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
+        what = f"{spec['op']} {' '.join(spec.get('meetings', []))}".strip()
+        if attempt == attempts:
+            raise SystemExit(f"bench: measurement {what} failed (status {proc.returncode}):\n{tail}")
+        last = tail.splitlines()[-1] if tail else f"status {proc.returncode}"
+        print(f"  bench: measurement {what} failed ({last}); trying once more", flush=True)
+    raise AssertionError("unreachable")
+
+
+# --- the parent ----------------------------------------------------------------------------------
+
+def fresh_build(root: Path) -> None:
+    """Remove build/ (and the pipeline's cache, if it exposes one as Project.cache) for a cold build."""
+    shutil.rmtree(root / "build", ignore_errors=True)
+    try:
+        from generator.pipeline import Project
+
+        cache = getattr(Project(root), "cache", None)
+    except Exception:  # noqa: BLE001 — an older or newer pipeline; build/ is removed anyway
+        cache = None
+    if isinstance(cache, Path) and cache.resolve().is_relative_to(root.resolve()):
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def floor_inputs(root: Path, meeting_id: str, dest: Path) -> list[str]:
+    """The DOCX files a build converts: kallelse.docx and the tjänsteskrivelser from build/<meeting>/,
+    and the meeting's non-PDF bilagor; copied to `dest` so later builds cannot change them."""
+    built = root / "build" / meeting_id
+    found = [built / "kallelse.docx", *sorted((built / "handlingar").glob("*.docx"))]
+    found = [p for p in found if p.is_file()]
+    if not found:
+        raise SystemExit(f"bench: no DOCX files in {built}; cannot measure the floor")
+    bilagor = sorted(p for p in (root / "meetings" / meeting_id / "bilagor").rglob("*")
+                     if p.is_file() and p.suffix.lower() != ".pdf")
+    dest.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, p in enumerate(found + bilagor):
+        target = dest / f"{i:03d}-{p.name}"
+        shutil.copyfile(p, target)
+        out.append(str(target))
+    return out
+
+
+class Runs:
+    """Collects the repetitions of each measurement."""
+
+    def __init__(self):
+        self.data: dict[str, list[dict]] = {}
+
+    def add(self, key: str, res: dict, label: str) -> None:
+        self.data.setdefault(key, []).append(res)
+        conv = [b.get("converted") for b in res.get("builds", [])]
+        conv_txt = "?" if any(c is None for c in conv) else str(sum(conv))
+        pages = sum(b.get("pages", 0) or 0 for b in res.get("builds", []))
+        print(f"  {label:<44} {res['seconds']:8.2f} s  (process {res['wall']:6.2f} s)  "
+              f"pages {pages or '-':>5}  converted {conv_txt:>4}  peak {res['maxrss_mb']:6.1f} MB", flush=True)
+
+    def median(self, key: str, field: str = "seconds") -> float | None:
+        vals = [r[field] for r in self.data.get(key, [])]
+        return statistics.median(vals) if vals else None
+
+    def span(self, key: str) -> tuple[float, float]:
+        vals = [r["seconds"] for r in self.data[key]]
+        return min(vals), max(vals)
+
+    def pages(self, key: str) -> int:
+        runs = self.data.get(key, [])
+        return sum(b.get("pages", 0) or 0 for b in runs[0]["builds"]) if runs else 0
+
+    def converted(self, key: str) -> str:
+        vals = []
+        for r in self.data.get(key, []):
+            conv = [b.get("converted") for b in r.get("builds", [])]
+            vals.append(None if any(c is None for c in conv) else sum(conv))
+        if not vals or any(v is None for v in vals):
+            return "?"
+        return str(vals[0]) if len(set(vals)) == 1 else "/".join(map(str, vals))
+
+    def peak(self, key: str) -> float:
+        return max(r["maxrss_mb"] for r in self.data[key])
+
+
+def edit_arende(root: Path, meeting_id: str, arende_id: str, rep: int) -> None:
+    path = root / "meetings" / meeting_id / "arenden" / f"{arende_id}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f"\n\nTillägg {rep + 1}: kansliet har kompletterat underlaget "
+                    f"med en ny uppgift om deltagarna i insatsen.\n", encoding="utf-8")
+
+
+def machine() -> dict:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    try:
+        from generator.convert_pdf import soffice
+
+        lo = subprocess.run([soffice(), "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
+    except Exception as exc:  # noqa: BLE001
+        lo = f"? ({exc})"
+    try:
+        import pypdf
+
+        pypdf_v = pypdf.__version__
+    except ImportError:
+        pypdf_v = "?"
+
+    def git(*args):
+        try:
+            return subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT, timeout=30).stdout.strip()
+        except OSError:
+            return ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "?"
+    dirty = git("status", "--porcelain", "--", "generator", "templates")
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram": ram, "libreoffice": lo,
+            "python": platform.python_version(), "pypdf": pypdf_v,
+            "commit": commit + (" + uncommitted changes in generator/ or templates/" if dirty else ""),
+            "os": platform.platform()}
+
+
+def command_line(argv: list[str]) -> str:
+    exe = Path(sys.executable)
+    try:
+        exe_txt = str(exe.relative_to(Path.cwd()))
+    except ValueError:
+        exe_txt = str(exe)
+    script = Path(sys.argv[0])
+    try:
+        script_txt = str(script.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        script_txt = str(script)
+    return shlex.join([exe_txt, script_txt, *argv])
+
+
+def fmt_s(x: float | None) -> str:
+    if x is None:
+        return "–"
+    return f"{x:.2f}" if x < 100 else f"{x:.0f}"
+
+
+def verdict(ok: bool | None) -> str:
+    return "–" if ok is None else ("ok" if ok else "**missed**")
+
+
+def least_squares(rows: list[list[float]], ys: list[float]) -> list[float] | None:
+    """Coefficients x minimising |rows·x − ys| (normal equations, Gaussian elimination)."""
+    n = len(rows[0])
+    a = [[sum(r[i] * r[j] for r in rows) for j in range(n)] + [sum(r[i] * y for r, y in zip(rows, ys))]
+         for i in range(n)]
+    for col in range(n):
+        piv = max(range(col, n), key=lambda r: abs(a[r][col]))
+        if abs(a[piv][col]) < 1e-12:
+            return None
+        a[col], a[piv] = a[piv], a[col]
+        for r in range(n):
+            if r != col:
+                f = a[r][col] / a[col][col]
+                a[r] = [x - f * y for x, y in zip(a[r], a[col])]
+    return [a[i][n] / a[i][i] for i in range(n)]
+
+
+def report(runs: Runs, info: dict, desc: dict, args, reps: int, total_s: float, cmd: str) -> str:
+    R = runs
+    m = R.median
+    L = desc["large_size"]
+    year_pages = R.pages("year")
+    floor_ex, floor_lg = m("example_floor"), m("large_floor")
+    cold_ex, cold_lg = m("example_cold"), m("large_cold")
+    naive_ex, naive_lg = m("example_naive"), m("large_naive")
+    noop, edit = m("large_noop"), m("large_edit")
+    peak_all = max(R.peak(k) for k in R.data)
+
+    rows = [
+        ("example_cold", f"Example {EXAMPLE_ID}: cold build", f"≤ {T_COLD_OVER_FLOOR} × floor = "
+         f"{fmt_s(T_COLD_OVER_FLOOR * floor_ex)} s", cold_ex <= T_COLD_OVER_FLOOR * floor_ex),
+        ("example_floor", f"Example: floor (1 convert call, {desc['example_docs']} DOCX)", "", None),
+        ("example_floor1", "Example: floor with one LibreOffice process (info)", "", None),
+        ("example_naive", f"Example: naive ({desc['example_docs']} LibreOffice calls)",
+         f"≥ {T_NAIVE_OVER_OURS:g} × cold = {fmt_s(T_NAIVE_OVER_OURS * cold_ex)} s",
+         naive_ex >= T_NAIVE_OVER_OURS * cold_ex),
+        ("large_cold", f"Large ({L['n_arenden']} ärenden, {L['n_bilagor']} bilagor): cold build", "", None),
+        ("large_noop", "Large: no-op rebuild", f"≤ {T_NOOP_S} s", noop <= T_NOOP_S),
+        ("large_edit", "Large: rebuild after editing one ärende", f"≤ {T_EDIT_S:g} s", edit <= T_EDIT_S),
+        ("large_pdf", "Large: rebuild after replacing one PDF bilaga", "", None),
+        ("large_docx", "Large: rebuild after replacing one DOCX bilaga", "", None),
+        ("large_floor", f"Large: floor (1 convert call, {desc['large_docs']} DOCX)", "", None),
+        ("large_floor1", "Large: floor with one LibreOffice process (info)", "", None),
+        ("large_naive", f"Large: naive ({desc['large_docs']} LibreOffice calls)",
+         f"≥ {T_NAIVE_OVER_OURS:g} × cold = {fmt_s(T_NAIVE_OVER_OURS * cold_lg)} s",
+         naive_lg >= T_NAIVE_OVER_OURS * cold_lg),
+        ("year", f"Year: {len(YEAR_DATES)} meetings, cold, in sequence", "", None),
+    ]
+    out = []
+    out.append("# Benchmark\n")
+    out.append("Made by `tools/bench.py`; every figure is the median of the repetitions, each measured in a "
+               "fresh Python process through `generator.pipeline.build_meeting`. Seconds are the API call; "
+               "\"process\" adds Python start-up and imports. Peak MB is `ru_maxrss` of that Python process "
+               "(LibreOffice not counted). \"Converted\" is `len(Result.converted)` (\"?\" if the pipeline "
+               "does not report it).\n")
+    out.append(f"- Date: {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}")
+    out.append(f"- Machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; {info['os']}")
+    out.append(f"- Software: {info['libreoffice']}; Python {info['python']}; pypdf {info['pypdf']}")
+    out.append(f"- Code: commit {info['commit']}")
+    out.append(f"- Command: `{cmd}`")
+    out.append(f"- Load average (1 min) before the run: {info['load_start']:.2f}"
+               + (" — the machine was busy; the figures may be noisy" if info["load_start"] >= 0.5 else ""))
+    out.append(f"- Repetitions: {reps}; whole run {total_s / 60:.1f} min"
+               + (" (quick: smaller large meeting, one repetition)" if args.quick else ""))
+    out.append("")
+    out.append("| Measurement | Seconds (median) | Range | Process s | Pages | Converted | Peak MB | Target | |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---|---|")
+    for key, label, target, ok in rows:
+        if key not in R.data:
+            continue
+        lo, hi = R.span(key)
+        pages = R.pages(key)
+        out.append(f"| {label} | {fmt_s(m(key))} | {fmt_s(lo)}–{fmt_s(hi)} | {fmt_s(m(key, 'wall'))} | "
+                   f"{pages or ''} | {R.converted(key)} | {R.peak(key):.0f} | {target} | "
+                   f"{verdict(ok) if target else ''} |")
+    out.append("")
+
+    # Per page and linearity.
+    per_meeting = []
+    for i in range(len(YEAR_DATES)):
+        secs = statistics.median(r["builds"][i]["seconds"] for r in R.data["year"])
+        first = R.data["year"][0]["builds"][i]
+        per_meeting.append((first["pages"], secs, first["converted"]))
+    large_pages = R.pages("large_cold")
+    large_conv = R.data["large_cold"][0]["builds"][0]["converted"]
+    year_s = m("year")
+    pp_year = year_s / year_pages
+    pp_large = cold_lg / large_pages
+    # Time of a cold build = a per meeting + b per page + c per converted document.
+    if all(c is not None for _, _, c in per_meeting) and large_conv is not None:
+        coef = least_squares([[1.0, p, c] for p, _, c in per_meeting], [s for _, s, _ in per_meeting])
+        fit_x = [1.0, large_pages, large_conv]
+        fit_name = "Fit over the year's meetings: s = a + b·pages + c·converted documents"
+    else:
+        coef = least_squares([[1.0, p] for p, _, _ in per_meeting], [s for _, s, _ in per_meeting])
+        fit_x = [1.0, large_pages]
+        fit_name = "Fit over the year's meetings: s = a + b·pages"
+    if coef:
+        fit_txt = f"a = {coef[0]:.2f} s, b = {1000 * coef[1]:.2f} ms/page" + \
+                  (f", c = {coef[2]:.2f} s/document" if len(coef) > 2 else "")
+        predicted = sum(c * x for c, x in zip(coef, fit_x))
+    else:
+        fit_txt, predicted = "–", 0.0
+
+    def stage(key: str, name: str) -> float | None:
+        vals = [sum(bb["timings"].get(name, 0.0) for bb in r["builds"]) for r in R.data[key]]
+        return statistics.median(vals) if vals else None
+
+    pk_year, pk_large = stage("year", "paket"), stage("large_cold", "paket")
+    lo_year, lo_large = stage("year", "pdf"), stage("large_cold", "pdf")
+    ratios = [
+        ("Cold example / floor", f"{cold_ex / floor_ex:.2f}", f"≤ {T_COLD_OVER_FLOOR}",
+         verdict(cold_ex / floor_ex <= T_COLD_OVER_FLOOR)),
+        ("Cold large / floor (info)", f"{cold_lg / floor_lg:.2f}", "", ""),
+        ("Naive / ours, example (naive conversion ÷ our cold build)", f"{naive_ex / cold_ex:.2f}",
+         f"≥ {T_NAIVE_OVER_OURS:g}", verdict(naive_ex / cold_ex >= T_NAIVE_OVER_OURS)),
+        ("Naive / ours, large", f"{naive_lg / cold_lg:.2f}", f"≥ {T_NAIVE_OVER_OURS:g}",
+         verdict(naive_lg / cold_lg >= T_NAIVE_OVER_OURS)),
+        ("Naive / floor, example · large (conversion only, info)",
+         f"{naive_ex / floor_ex:.2f} · {naive_lg / floor_lg:.2f}", "", ""),
+        ("No-op rebuild, s", fmt_s(noop), f"≤ {T_NOOP_S}", verdict(noop <= T_NOOP_S)),
+        ("One edited ärende, s", fmt_s(edit), f"≤ {T_EDIT_S:g}", verdict(edit <= T_EDIT_S)),
+        ("Per-page cost, full year (s/page)", f"{pp_year:.4f} ({fmt_s(year_s)} s / {year_pages} pages)", "", ""),
+        ("Per-page cost, large cold build (s/page)", f"{pp_large:.4f} ({fmt_s(cold_lg)} s / {large_pages} pages)",
+         "", ""),
+        ("Per-page cost large ÷ small (≈ 1 or less: linear)", f"{pp_large / pp_year:.2f}", "", ""),
+        (fit_name, fit_txt, "", ""),
+        ("Large cold: fit predicts · measured (≈ 1: linear)", f"{fmt_s(predicted)} s · {fmt_s(cold_lg)} s "
+         f"(measured ÷ predicted {cold_lg / predicted:.2f})" if predicted > 0 else "–", "", ""),
+        ("Build without the LibreOffice step, per page: year · large (ms/page)",
+         f"{1000 * (year_s - lo_year) / year_pages:.2f} · {1000 * (cold_lg - lo_large) / large_pages:.2f}"
+         if lo_year and lo_large else "–", "", ""),
+        ("Packet step (pypdf) per page: year · large (ms/page)",
+         f"{1000 * pk_year / year_pages:.2f} · {1000 * pk_large / large_pages:.2f}" if pk_year and pk_large else "–",
+         "", ""),
+        ("Peak Python memory, MB (max of all measurements)", f"{peak_all:.0f}", f"≤ {T_PEAK_MB:g}",
+         verdict(peak_all <= T_PEAK_MB)),
+    ]
+    out.append("| Figure | Value | Target | |")
+    out.append("|---|---|---|---|")
+    for name, val, target, v in ratios:
+        out.append(f"| {name} | {val} | {target} | {v} |")
+    out.append("")
+
+    # Stage split (Result.timings) of every build measurement.
+    stages = []
+    for key in ("example_cold", "large_cold", "large_noop", "large_edit", "large_pdf", "large_docx", "year"):
+        names = []
+        for r in R.data[key]:
+            for bb in r["builds"]:
+                for n in bb.get("timings", {}):
+                    if n not in names:
+                        names.append(n)
+        stages.append((key, names))
+    all_names = []
+    for _, names in stages:
+        for n in names:
+            if n not in all_names:
+                all_names.append(n)
+    if all_names:
+        out.append("Stages of the builds (`Result.timings`, median seconds; the year summed over its meetings):\n")
+        out.append("| Build | " + " | ".join(all_names) + " |")
+        out.append("|---|" + "---:|" * len(all_names))
+        for key, _ in stages:
+            out.append(f"| {key.replace('_', ' ')} | " + " | ".join(fmt_s(stage(key, n)) for n in all_names) + " |")
+        out.append("")
+
+    out.append("The year, per meeting (median seconds of the cold builds):\n")
+    out.append("| Meeting | Ärenden | Bilagor (DOCX) | Pages | Converted | Seconds | s/page |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|")
+    for i, d in enumerate(desc["year"]):
+        pages, secs, _ = per_meeting[i]
+        conv = R.data["year"][0]["builds"][i]["converted"]
+        out.append(f"| {d['id']} | {len(d['arenden'])} | {len(d['pdf']) + len(d['docx'])} ({len(d['docx'])}) | "
+                   f"{pages} | {'?' if conv is None else conv} | {secs:.2f} | {secs / pages:.4f} |")
+    out.append("")
+    out.append("Synthetic sources (seed %d): PDF bilagor written directly (Helvetica text on every page, a few "
+               "landscape), DOCX bilagor made with python-docx, ärenden with paragraphs, a list and a table. "
+               "Floor and naive convert the same files the cold build converts: kallelse.docx and the "
+               "tjänsteskrivelser from build/<meeting>/ plus the meeting's DOCX bilagor. Targets: cold example "
+               "≤ %.1f × floor; naive ≥ %g × ours (naive conversion alone against our whole cold build); "
+               "no-op ≤ %.1f s; one edited ärende ≤ %g s; peak Python memory ≤ %g MB."
+               % (SEED, T_COLD_OVER_FLOOR, T_NAIVE_OVER_OURS, T_NOOP_S, T_EDIT_S, T_PEAK_MB))
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        res = child(json.loads(argv[1]))
+        print(MARKER + json.dumps(res), flush=True)
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="one repetition and a smaller large meeting")
+    ap.add_argument("--repeat", type=int, default=None, help="repetitions (default 3; 1 with --quick)")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark.md", help="Markdown report")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary projects and print where they are")
+    args = ap.parse_args(argv)
+    reps = args.repeat if args.repeat is not None else (1 if args.quick else 3)
+    if reps < 1:
+        ap.error("--repeat must be at least 1")
+    cmd = command_line(argv)
+    start = time.perf_counter()
+    info = machine()
+    info["load_start"] = os.getloadavg()[0]
+    work = Path(tempfile.mkdtemp(prefix="motesgenerator-bench-"))
+    runs = Runs()
+    try:
+        t = time.perf_counter()
+        desc = generate(work, args.quick)
+        large, year, example = work / "large", work / "year", work / "example"
+        lg = desc["large"]
+        print(f"bench: sources generated in {time.perf_counter() - t:.1f} s under {work} "
+              f"(large: {len(lg['arenden'])} ärenden, {len(lg['pdf']) + len(lg['docx'])} bilagor, "
+              f"{lg['pdf_pages']} PDF bilaga pages; year: {len(desc['year'])} meetings)", flush=True)
+
+        def build(key, root, ids, label):
+            runs.add(key, run_child({"op": "build", "root": str(root), "meetings": ids}), label)
+
+        def convert(key, sources, batched, label, date, workers=None):
+            runs.add(key, run_child({"op": "convert", "sources": sources, "batched": batched, "date": date,
+                                     "workers": workers, "outdir": str(work / "convert-out")}), label)
+
+        from generator import convert_pdf
+
+        # convert() may run several LibreOffice processes; then the floor is also measured with one.
+        single = "workers" in inspect.signature(convert_pdf.convert).parameters
+
+        # The example meeting.
+        print("Example meeting", flush=True)
+        ex_sources = None
+        for rep in range(reps):
+            fresh_build(example)
+            build("example_cold", example, [EXAMPLE_ID], f"cold build (rep {rep + 1})")
+            if ex_sources is None:
+                ex_sources = floor_inputs(example, EXAMPLE_ID, work / "floor-example")
+        desc["example_docs"] = len(ex_sources)
+        for rep in range(reps):
+            convert("example_floor", ex_sources, True, f"floor, {len(ex_sources)} docs (rep {rep + 1})", EXAMPLE_ID)
+            if single:
+                convert("example_floor1", ex_sources, True, f"floor, one LibreOffice process (rep {rep + 1})",
+                        EXAMPLE_ID, workers=1)
+        for rep in range(reps):
+            convert("example_naive", ex_sources, False, f"naive, {len(ex_sources)} docs (rep {rep + 1})", EXAMPLE_ID)
+
+        # The large meeting: cold, no-op, one edited ärende, one replaced PDF bilaga, one replaced DOCX bilaga.
+        print("Large meeting", flush=True)
+        lg_sources = None
+        edit_id = lg["arenden"][len(lg["arenden"]) // 2]
+        new_pdf = lg["pdf"][len(lg["pdf"]) // 3]
+        new_docx = lg["docx"][0]
+        for rep in range(reps):
+            fresh_build(large)
+            build("large_cold", large, [LARGE_ID], f"cold build (rep {rep + 1})")
+            if lg_sources is None:
+                lg_sources = floor_inputs(large, LARGE_ID, work / "floor-large")
+                conv = runs.data["large_cold"][0]["builds"][0]["converted"]
+                if conv is not None and conv != len(lg_sources):
+                    print(f"bench: warning: the cold build converted {conv} documents, the floor converts "
+                          f"{len(lg_sources)}", flush=True)
+            elif runs.data["large_cold"][-1]["builds"][0]["converted"] not in (None, len(lg_sources)):
+                print("bench: warning: a cold build did not convert everything — is there a cache outside build/? "
+                      "(the pipeline could expose it as Project.cache)", flush=True)
+            build("large_noop", large, [LARGE_ID], f"no-op rebuild (rep {rep + 1})")
+            edit_arende(large, LARGE_ID, edit_id, rep)
+            build("large_edit", large, [LARGE_ID], f"one ärende edited (rep {rep + 1})")
+            r = random.Random(SEED + 100 + rep)
+            (large / "meetings" / LARGE_ID / new_pdf["fil"]).write_bytes(
+                pdf_bytes(new_pdf["titel"] + f", version {rep + 2}", new_pdf["pages"], r, desc["pool"]))
+            build("large_pdf", large, [LARGE_ID], f"one PDF bilaga replaced (rep {rep + 1})")
+            (large / "meetings" / LARGE_ID / new_docx).write_bytes(
+                docx_bytes(f"Ansökan, version {rep + 2}", DOCX_SECTIONS, Text(r)))
+            build("large_docx", large, [LARGE_ID], f"one DOCX bilaga replaced (rep {rep + 1})")
+        desc["large_docs"] = len(lg_sources)
+        for rep in range(reps):
+            convert("large_floor", lg_sources, True, f"floor, {len(lg_sources)} docs (rep {rep + 1})", LARGE_ID)
+            if single:
+                convert("large_floor1", lg_sources, True, f"floor, one LibreOffice process (rep {rep + 1})",
+                        LARGE_ID, workers=1)
+        for rep in range(reps):
+            convert("large_naive", lg_sources, False, f"naive, {len(lg_sources)} docs (rep {rep + 1})", LARGE_ID)
+
+        # A year of one organ, cold, in sequence.
+        print("Year", flush=True)
+        for rep in range(reps):
+            fresh_build(year)
+            build("year", year, list(YEAR_DATES), f"{len(YEAR_DATES)} meetings cold (rep {rep + 1})")
+
+        total = time.perf_counter() - start
+        text = report(runs, info, desc, args, reps, total, cmd)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        print()
+        print(text)
+        print(f"bench: wrote {args.out} ({total / 60:.1f} min)")
+    finally:
+        if args.keep:
+            print(f"bench: kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
