@@ -68,7 +68,7 @@ def att_runs(text: str, versal: bool = False) -> list[Run]:
     return [Run("Att" if versal else "att", bold=True), Run(" ")] + markdown_blocks.inline(text)
 
 
-def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -> tuple[dict, dict[str, list[Block]]]:
+def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -> tuple[dict, dict[str, str]]:
     arende = row.arende
     forbund = register.forbund
     organ = register.organ[meeting.organ]
@@ -97,7 +97,7 @@ def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -
         "underskrift": underskrift,
         "sidfot": f"{forbund.namn} · {' · '.join(forbund.adress)} · Org.nr {forbund.organisationsnummer}",
     }
-    return context, {"text": markdown_blocks.parse(arende.body)}
+    return context, {"text": arende.body}  # Markdown, parsed only when the document is rendered
 
 
 # --- protokoll ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ PDF whether it opens. Reads only; used by validation so a file that cannot be us
 with every other problem, before anything is built."""
 from __future__ import annotations
 
+import hashlib
 import os
 import zipfile
 from pathlib import Path
@@ -22,6 +23,20 @@ ODF_TYPER = {".odt": ("application/vnd.oasis.opendocument.text", "application/vn
 FILTYP_NAMN = {".pdf": "en PDF", ".docx": "ett Word-dokument (DOCX)", ".xlsx": "ett Excel-dokument (XLSX)",
                ".odt": "ett textdokument (ODT)", ".ods": "ett kalkylark (ODS)", ".doc": "ett Word-dokument (DOC)"}
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Office formats (.doc)
+
+
+def content_hash(path: Path) -> str:
+    """SHA-256 of a bilaga; "" for a file over the size limit (inspect_bilaga reports it)."""
+    try:
+        if path.stat().st_size > max_bilaga_bytes():
+            return ""
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return ""
 
 
 def max_bilaga_bytes() -> int:

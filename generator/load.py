@@ -14,6 +14,9 @@ import yaml
 from generator.errors import Problem
 
 
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class YMap(dict):
     """A YAML mapping that remembers its own line and the line of each key."""
 
@@ -92,7 +95,12 @@ def control_character(text: str) -> int | None:
 def parse_yaml(text: str, file: Path, problems: list[Problem], line_offset: int = 0):
     """Parse YAML text into YMap/YList/YScalar; syntax errors become problems, result None."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            # libyaml is several times faster; its error wording differs, so on an error the
+            # pure-Python parser reads the text again and reports in the words we translate.
+            node = yaml.compose(text, Loader=_FAST)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None

@@ -151,6 +151,7 @@ class Bilaga:
     fil: Path  # absolute
     titel: str
     line: int
+    sha256: str = ""  # of the file's content
 
 
 @dataclass(frozen=True)

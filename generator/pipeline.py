@@ -12,7 +12,7 @@ from generator import (__version__, archive, convert_pdf, documents, numbering, 
                        render_docx, validate, versions)
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
-from generator.outputs import Archive, BuildDir, sha256
+from generator.outputs import MANIFEST, Archive, BuildDir, sha256
 
 Report = Callable[[str], None]
 
@@ -94,7 +94,8 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     result = Result()
     clock = _Clock(result, report)
     # 1. Read and check everything before writing one byte (a broken meeting leaves build/ as it was).
-    loaded = validate.load(project.meetings, meeting_id)
+    #    Bilagor whose content passed the checks in the previous complete build are not re-opened.
+    loaded = validate.load(project.meetings, meeting_id, known_good=_previous_inputs(project, meeting_id))
     meeting, register = loaded.meeting, loaded.register
     result.warnings = loaded.warnings
     rows = numbering.agenda(meeting, register)
@@ -122,7 +123,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     bilaga_hash: dict[str, str] = {}
     for row in handlingar:
         for b in row.bilagor:
-            bilaga_hash[b.nummer] = _digest(b.bilaga.fil.read_bytes())
+            bilaga_hash[b.nummer] = b.bilaga.sha256
             if b.bilaga.fil.suffix.lower() == ".pdf":
                 bilaga_pdf[b.nummer] = b.bilaga.fil
             else:
@@ -230,6 +231,15 @@ def _part_problem(exc: packet.PacketError, rows: list[AgendaRow]) -> Problem:
                 return Problem(row.arende.file, b.bilaga.line, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {exc}",
                                "be avsändaren om en PDF utan lösenord, eller skriv ut den till en ny PDF")
     return Problem(exc.part.pdf, None, str(exc), "bygg igen")
+
+
+def _previous_inputs(project: Project, meeting_id: str) -> frozenset[str]:
+    """SHA-256 of every input the previous complete build of this meeting accepted."""
+    try:
+        manifest = json.loads((project.build / meeting_id / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(manifest.get("kallelse", {}).get("indata", {}).values())
 
 
 def sent_versions(meeting) -> list[dict]:

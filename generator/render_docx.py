@@ -15,6 +15,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
 
+from generator import markdown_blocks
 from generator.markdown_blocks import Block, Run
 
 TEXT_WIDTH_CM = 16.0
@@ -29,13 +30,14 @@ class TemplateSet:
         return self.folder / f"{name}.docx"
 
 
-def render(template: Path, context: dict, blocks: dict[str, list[Block]] | None = None) -> bytes:
-    """Render `template` with `context`; `blocks` become subdocuments under the same names."""
+def render(template: Path, context: dict, blocks: dict[str, list[Block] | str] | None = None) -> bytes:
+    """Render `template` with `context`; `blocks` (lists of blocks, or Markdown text) become
+    subdocuments under the same names."""
     tpl = DocxTemplate(str(template))
     ctx = {key: _richify(value) for key, value in context.items()}
     for name, value in (blocks or {}).items():
         sub = tpl.new_subdoc()
-        add_blocks(sub, value)
+        add_blocks(sub, markdown_blocks.parse(value) if isinstance(value, str) else value)
         ctx[name] = sub
     tpl.render(ctx, autoescape=True)
     buf = io.BytesIO()

@@ -19,7 +19,7 @@ from generator.load import (CONTROL_HINT, YList, YMap, YScalar, control_characte
 from generator.model import (ROLLER, STANDARDTYPER, UTFALL, Arende, Beredning, Bilaga, Forbund,
                              Kansli, Medlem, Organ, OvrigRad, Person, Register, Sammantrade,
                              StandardPunkt, Uppdrag)
-from generator.filecheck import inspect_bilaga
+from generator.filecheck import content_hash, inspect_bilaga
 
 MEETING_FILE = "sammanträde.yaml"
 REGISTER_FILE = "register.yaml"
@@ -389,23 +389,34 @@ def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
     raise UsageError(f"sammanträdet {meeting_id} finns inte ({folder}/{MEETING_FILE} saknas) — {hint}")
 
 
-def load(meetings_root: Path, meeting_id: str, check_files: bool = True) -> Loaded:
+@dataclass(frozen=True)
+class FileChecks:
+    """Which bilagor validation opens: all (default); none (earlier meetings, read only to
+    continue the § series); or all but those whose content hash passed in the previous
+    complete build (incremental builds: a 2,000-page packet is not re-parsed to build nothing)."""
+
+    enabled: bool = True
+    known_good: frozenset[str] = frozenset()
+
+
+def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
+         known_good: frozenset[str] = frozenset()) -> Loaded:
     """Read and check the register and one meeting; raise ContentError with every problem.
-    `check_files`: also open every bilaga (type, size, PDF readable). Earlier meetings read only
-    to continue the § series skip that."""
+    `check_files`: also open every bilaga (type, size, PDF readable), except those whose
+    SHA-256 is in `known_good`."""
     folder = meeting_folder(meetings_root, meeting_id)
     problems: list[Problem] = []
     register = load_register(meetings_root / REGISTER_FILE, problems)
     meeting = None
     if register is not None:
-        meeting = _meeting(folder, register, problems, check_files)
+        meeting = _meeting(folder, register, problems, FileChecks(check_files, known_good))
     errors = [p for p in problems if not p.warning]
     if errors or register is None or meeting is None:
         raise ContentError(errors or problems)
     return Loaded(register, meeting, tuple(p for p in problems if p.warning))
 
 
-def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: bool = True) -> Sammantrade | None:
+def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks) -> Sammantrade | None:
     path = folder / MEETING_FILE
     root = read_yaml(path, problems)
     if root is None:
@@ -495,7 +506,7 @@ def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, 
 
 
 def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsedatum,
-             problems, check_files: bool = True) -> list[Arende]:
+             problems, check_files: FileChecks) -> list[Arende]:
     listed: dict[str, int] = {}
     out = []
     for item, line in f.items("ärenden"):
@@ -532,7 +543,7 @@ ARENDE_KEYS = ("rubrik", "dagordningsrubrik", "föredragande", "muntlig", "dnr",
 
 
 def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, problems,
-            check_files: bool = True) -> Arende | None:
+            check_files: FileChecks) -> Arende | None:
     src = read_markdown(path, problems)
     if src is None:
         return None
@@ -586,11 +597,12 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
                                     f"ta bort raden (första gången på rad {seen[target.resolve()]})"))
             continue
         seen[target.resolve()] = line
-        if check_files and (wrong := inspect_bilaga(target)):
+        digest = content_hash(target)
+        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target)):
             message, hint = wrong
             problems.append(Problem(path, line, f'bilagan "{fil}": {message}', hint))
             continue
-        bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line))
+        bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line, digest))
     if muntlig and (bilagor or src.body.strip()):
         f.problem("muntlig", "ett muntligt ärende har ingen tjänsteskrivelse eller bilagor",
                   "ta bort muntlig: true eller texten och bilagorna")

@@ -3,7 +3,6 @@ in Swedish. Bilagor are compared by content hash, not by name."""
 from __future__ import annotations
 
 import difflib
-import hashlib
 
 from generator.model import Sammantrade
 from generator.numbering import AgendaRow
@@ -18,7 +17,7 @@ def snapshot(meeting: Sammantrade, rows: list[AgendaRow]) -> dict:
         arenden.append({
             "id": a.id, "nr": row.nr, "rubrik": row.rubrik, "att-satser": list(a.att_satser),
             "bilagor": [{"nummer": b.nummer, "titel": b.bilaga.titel, "fil": b.bilaga.fil.name,
-                         "sha256": hashlib.sha256(b.bilaga.fil.read_bytes()).hexdigest()} for b in row.bilagor],
+                         "sha256": b.bilaga.sha256} for b in row.bilagor],
         })
     return {"datum": meeting.datum.isoformat(), "tid": meeting.tid, "plats": meeting.plats, "ärenden": arenden}
 
