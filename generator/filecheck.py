@@ -8,7 +8,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from generator.packet import inspect_pdf  # packet.py is the one module that uses pypdf
+from generator.packet import inspect_pdf  # packet.py is the one module that opens PDFs (pikepdf)
 
 MAX_BILAGA_MB_ENV = "GENERATOR_MAX_BILAGA_MB"
 MAX_BILAGA_MB = 100
