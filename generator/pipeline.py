@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -147,16 +148,19 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
             else:
                 report(f"{'':<12} {doc.name}: {reason}")
                 todo.append(doc)
-        jobs = []
-        for doc in todo:
-            source = doc.source or out.write(f"{doc.rel}.docx", doc.render())
-            jobs.append(convert_pdf.Job(source, out.claim(f"{doc.rel}.pdf"), doc.name))
-        clock.lap("docx", f"{sum(1 for d in todo if d.render)} av {sum(1 for d in docs if d.render)} dokument")
-
-        # 3. Everything that needs converting goes to LibreOffice together; PDFs are used as they are.
-        if jobs:
-            report(f"{'':<12} konverterar {len(jobs)} dokument med LibreOffice …")
-        failures = convert_pdf.convert(jobs, date=meeting.datum)
+        # 3. The users' DOCX/ODT/XLSX bilagor need no rendering: LibreOffice starts on them at
+        #    once, in the background, while the generated documents are rendered; those then go
+        #    to LibreOffice together. PDFs are used as they are.
+        given = [convert_pdf.Job(d.source, out.claim(f"{d.rel}.pdf"), d.name) for d in todo if d.source]
+        with ThreadPoolExecutor(1) as background:
+            early = background.submit(convert_pdf.convert, given, workers=1, date=meeting.datum) if given else None
+            made = [convert_pdf.Job(out.write(f"{d.rel}.docx", d.render()), out.claim(f"{d.rel}.pdf"), d.name)
+                    for d in todo if d.render]
+            clock.lap("docx", f"{len(made)} av {sum(1 for d in docs if d.render)} dokument")
+            if made or given:
+                report(f"{'':<12} konverterar {len(made) + len(given)} dokument med LibreOffice …")
+            failures = convert_pdf.convert(made, date=meeting.datum) + (early.result() if early else [])
+        jobs = made + given
         result.converted = [job.name for job in jobs]
         if failures:
             raise ContentError([_conversion_problem(f, rows) for f in failures])
