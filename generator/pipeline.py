@@ -159,7 +159,12 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
             clock.lap("docx", f"{len(made)} av {sum(1 for d in docs if d.render)} dokument")
             if made or given:
                 report(f"{'':<12} konverterar {len(made) + len(given)} dokument med LibreOffice …")
-            failures = convert_pdf.convert(made, date=meeting.datum) + (early.result() if early else [])
+            # Two LibreOffice processes in all when the early batch is a fair share of the work
+            # (2 cores); a third only when the generated documents are by far the most.
+            size = lambda jobs: sum(j.source.stat().st_size for j in jobs)  # noqa: E731
+            workers = 1 if early and size(given) >= size(made) / 2 else None
+            failures = convert_pdf.convert(made, date=meeting.datum, workers=workers) + (
+                early.result() if early else [])
         jobs = made + given
         result.converted = [job.name for job in jobs]
         if failures:

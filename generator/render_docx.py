@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
+from markupsafe import Markup
 
 from generator import markdown_blocks
 from generator.markdown_blocks import Block, Run
@@ -22,24 +23,33 @@ TEXT_WIDTH_CM = 16.0
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-@dataclass(frozen=True)
-class TemplateSet:
-    folder: Path
-
-    def path(self, name: str) -> Path:
-        return self.folder / f"{name}.docx"
-
-
 def render(template: Path, context: dict, blocks: dict[str, list[Block] | str] | None = None) -> bytes:
-    """Render `template` with `context`; `blocks` (lists of blocks, or Markdown text) become
-    subdocuments under the same names."""
+    """Render `template` with `context`; `blocks` (lists of blocks, or Markdown text) fill the
+    `{{p name }}` paragraphs.
+
+    The blocks are built straight into the rendered document, where a marker paragraph stood,
+    so they use the template's own styles. (docxtpl's subdocuments open a second document and
+    merge it with docxcompose, which cost about 60 ms per tjänsteskrivelse.)"""
     tpl = DocxTemplate(str(template))
     ctx = {key: _richify(value) for key, value in context.items()}
-    for name, value in (blocks or {}).items():
-        sub = tpl.new_subdoc()
-        add_blocks(sub, markdown_blocks.parse(value) if isinstance(value, str) else value)
-        ctx[name] = sub
+    markers = {name: f"\u2063{name}\u2063" for name in (blocks or {})}
+    for name, marker in markers.items():
+        ctx[name] = Markup(f'<w:p><w:r><w:t>{marker}</w:t></w:r></w:p>')
     tpl.render(ctx, autoescape=True)
+    doc = tpl.docx
+    doc._Document__body = None  # docxtpl replaced the body element; python-docx cached the old one
+    for name, value in (blocks or {}).items():
+        body = doc.element.body
+        marker = next((t for t in body.iter(qn("w:t")) if t.text == markers[name]), None)
+        if marker is None:
+            continue  # the template does not use this block
+        while marker.getparent() is not body:  # the body-level element that holds the marker
+            marker = marker.getparent()
+        before = set(body)
+        add_blocks(doc, markdown_blocks.parse(value) if isinstance(value, str) else value)
+        for element in [e for e in body if e not in before]:  # appended at the end of the body
+            marker.addprevious(element)
+        marker.getparent().remove(marker)
     buf = io.BytesIO()
     tpl.save(buf)
     return normalise_zip(buf.getvalue())
