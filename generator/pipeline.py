@@ -72,8 +72,7 @@ class _Doc:
     rel: str  # output path without suffix, e.g. "handlingar/bilaga-04-ung-framtid"
     name: str  # what the user calls it
     inputs: dict[str, str]  # input name → content hash; the document is rebuilt when one changes
-    docx: bytes | None = None  # generated documents: the rendered DOCX (made only when needed)
-    render: Callable[[], bytes] | None = None
+    render: Callable[[], bytes] | None = None  # generated documents: makes the DOCX when needed
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
 
 
@@ -120,7 +119,8 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
                          {"innehåll": _digest([context, blocks]), "mall": template_hash["tjansteskrivelse"], **version},
                          render=lambda c=context, b=blocks: render_docx.render(
                              project.templates / "tjansteskrivelse.docx", c, b)))
-    bilaga_pdf: dict[str, Path] = {}
+    bilaga_pdf: dict[str, Path] = {}  # the PDF of each bilaga that is one already
+    bilaga_rel: dict[str, str] = {}  # the converted PDF of each other bilaga
     bilaga_hash: dict[str, str] = {}
     for row in handlingar:
         for b in row.bilagor:
@@ -128,7 +128,8 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
             if b.bilaga.fil.suffix.lower() == ".pdf":
                 bilaga_pdf[b.nummer] = b.bilaga.fil
             else:
-                docs.append(_Doc(bilaga_name(b.nummer, b.bilaga.fil), f"bilaga {b.nummer} ({b.bilaga.fil.name})",
+                bilaga_rel[b.nummer] = bilaga_name(b.nummer, b.bilaga.fil)
+                docs.append(_Doc(bilaga_rel[b.nummer], f"bilaga {b.nummer} ({b.bilaga.fil.name})",
                                  {"fil": bilaga_hash[b.nummer]}, source=b.bilaga.fil))
 
     out = BuildDir(project.build, meeting.id, "kallelse", report)
@@ -170,10 +171,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         if failures:
             raise ContentError([_conversion_problem(f, rows) for f in failures])
         clock.lap("pdf", f"{len(jobs)} av {len(docs)} dokument konverterade")
-        for doc in docs:
-            if doc.source is not None:
-                nummer = doc.name.split()[1]
-                bilaga_pdf[nummer] = out.current(f"{doc.rel}.pdf")
+        bilaga_pdf.update({nummer: out.current(f"{rel}.pdf") for nummer, rel in bilaga_rel.items()})
 
         # 4. The packet: kallelse, then per item its tjänsteskrivelse and bilagor.
         organ = register.organ[meeting.organ]
