@@ -3,7 +3,6 @@ externally signed copies, verification and the status of every meeting."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import tempfile
 from dataclasses import dataclass
@@ -12,18 +11,14 @@ from pathlib import Path
 from generator import (__version__, convert_pdf, dates, documents, justering, protokoll, protokoll_data,
                        render_docx, validate)
 from generator.errors import ContentError, EnvironmentFault, Problem
-from generator.outputs import MANIFEST, Archive, sha256
-
-
-def _digest(value) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False).encode()).hexdigest()
+from generator.outputs import MANIFEST, Archive, digest, sha256
 
 
 def content_digests(prot: protokoll.Protokoll) -> tuple[str, dict[str, str]]:
     """What the protokoll says (not how it is laid out): one digest for all, one per §."""
     context, blocks = documents.protokoll(prot, watermark=False)
-    per = {str(p.nr): _digest([p.rubrik, p.blocks]) for p in prot.paragrafer}
-    return _digest([context, blocks]), per
+    per = {str(p.nr): digest([p.rubrik, p.blocks]) for p in prot.paragrafer}
+    return digest([context, blocks]), per
 
 
 def latest(record: dict) -> dict | None:
@@ -240,18 +235,18 @@ def verify(project, meeting_id: str, report=lambda _: None) -> list[str]:
         fresh = json.loads((Path(tmp) / folder.name / MANIFEST).read_text(encoding="utf-8")) if manifest else {}
     for section, old in manifest.items():
         new = fresh.get(section, {})
-        for rel, digest in old.get("utdata", {}).items():
+        for rel, recorded in old.get("utdata", {}).items():
             if rel == MANIFEST:
                 continue
             current = project.build / folder.name / rel
             if not current.is_file():
                 problems.append(f"{current}: saknas")
-            elif sha256(current) != digest:
+            elif sha256(current) != recorded:
                 problems.append(f"{current}: har ändrats sedan bygget (SHA-256 stämmer inte med manifestet)")
-            if new.get("utdata", {}).get(rel) != digest:
+            if new.get("utdata", {}).get(rel) != recorded:
                 problems.append(f"{current}: ett nytt bygge ger inte samma fil")
-        for rel, digest in old.get("indata", {}).items():
-            if new.get("indata", {}).get(rel) != digest:
+        for rel, recorded in old.get("indata", {}).items():
+            if new.get("indata", {}).get(rel) != recorded:
                 problems.append(f"{rel}: källan har ändrats sedan bygget")
     problems += verify_signatures(folder)
     return problems

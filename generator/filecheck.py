@@ -3,11 +3,11 @@ PDF whether it opens. Reads only; used by validation so a file that cannot be us
 with every other problem, before anything is built."""
 from __future__ import annotations
 
-import hashlib
 import os
 import zipfile
 from pathlib import Path
 
+from generator.outputs import sha256
 from generator.packet import inspect_pdf  # packet.py is the one module that opens PDFs (pikepdf)
 
 MAX_BILAGA_MB_ENV = "GENERATOR_MAX_BILAGA_MB"
@@ -28,13 +28,7 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Office formats (.doc)
 def content_hash(path: Path) -> str:
     """SHA-256 of a bilaga; "" for a file over the size limit (inspect_bilaga reports it)."""
     try:
-        if path.stat().st_size > max_bilaga_bytes():
-            return ""
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
+        return "" if path.stat().st_size > max_bilaga_bytes() else sha256(path)
     except OSError:
         return ""
 

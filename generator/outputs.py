@@ -17,6 +17,13 @@ from generator.errors import EnvironmentFault
 MANIFEST = "manifest.json"
 
 
+def digest(value) -> str:
+    """SHA-256 of bytes, or of any value by its canonical JSON (repr for the rest)."""
+    data = value if isinstance(value, bytes) else json.dumps(value, sort_keys=True, default=repr,
+                                                             ensure_ascii=False).encode()
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:

@@ -1,7 +1,6 @@
 """The spine: the order of the stages of a build. Each constraint on the order is commented."""
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +12,7 @@ from generator import (__version__, archive, convert_pdf, documents, numbering, 
                        render_docx, validate, versions)
 from generator.errors import ContentError, Problem
 from generator.numbering import AgendaRow
-from generator.outputs import MANIFEST, Archive, BuildDir, sha256
+from generator.outputs import MANIFEST, Archive, BuildDir, digest, sha256
 
 Report = Callable[[str], None]
 
@@ -76,12 +75,6 @@ class _Doc:
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
 
 
-def _digest(value) -> str:
-    data = value if isinstance(value, bytes) else json.dumps(value, sort_keys=True, default=repr,
-                                                             ensure_ascii=False).encode()
-    return hashlib.sha256(data).hexdigest()
-
-
 def _why(old: dict | None, new: dict[str, str]) -> str | None:
     """Why a document must be rebuilt, in Swedish, or None when it is up to date."""
     if old is None:
@@ -105,18 +98,18 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     # 2. What each document shows, and so what it depends on: its template context (every
     #    printed fact), the template, and the generator. Decided from content, never mtimes.
     version = {"generator": __version__}
-    template_hash = {name: _digest((project.templates / f"{name}.docx").read_bytes())
+    template_hash = {name: digest((project.templates / f"{name}.docx").read_bytes())
                      for name in ("kallelse", "tjansteskrivelse")}
     docs = []
     k_context = documents.kallelse(meeting, register, rows)
     k_context["version_rubrik"] = version_rubrik(meeting, rows)
-    docs.append(_Doc("kallelse", "kallelsen", {"innehåll": _digest(k_context), "mall": template_hash["kallelse"],
+    docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest(k_context), "mall": template_hash["kallelse"],
                                                **version},
                      render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context)))
     for row in handlingar:
         context, blocks = documents.tjansteskrivelse(meeting, register, row)
         docs.append(_Doc(handling_name(row), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
-                         {"innehåll": _digest([context, blocks]), "mall": template_hash["tjansteskrivelse"], **version},
+                         {"innehåll": digest([context, blocks]), "mall": template_hash["tjansteskrivelse"], **version},
                          render=lambda c=context, b=blocks: render_docx.render(
                              project.templates / "tjansteskrivelse.docx", c, b)))
     bilaga_pdf: dict[str, Path] = {}  # the PDF of each bilaga that is one already
@@ -190,10 +183,10 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
             title=f"Kallelse med handlingar – {organ.namn_versal} {meeting.datum.isoformat()}",
             author=register.forbund.namn, subject=f"Sammanträde {meeting.datum.isoformat()}",
             date=meeting.datum)
-        packet_inputs = {"delar": _digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
+        packet_inputs = {"delar": digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
                                           + [sec.title for sec in sections]),
-                         "dokument": _digest({d.rel: d.inputs for d in docs}), "bilagor": _digest(bilaga_hash),
-                         "metadata": _digest(meta), **version}
+                         "dokument": digest({d.rel: d.inputs for d in docs}), "bilagor": digest(bilaga_hash),
+                         "metadata": digest(meta), **version}
         state["kallelse-med-handlingar"] = packet_inputs
         reason = _why(previous.get("kallelse-med-handlingar"), packet_inputs)
         if reason is None and not out.existing("kallelse-med-handlingar.pdf"):
