@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the generator needs on Debian/Ubuntu, then the Python environment in .venv.
 # Safe to run again: it installs only what is missing. Uses sudo when not root.
+# (grep reads all of fc-list's output: with pipefail, grep -q would end the pipe early and fail it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi carlito || need+=(fonts-crosextra-carlito)
-fc-list 2>/dev/null | grep -qi caladea || need+=(fonts-crosextra-caladea)
-fc-list 2>/dev/null | grep -qi "liberation sans" || need+=(fonts-liberation2)
+fc-list 2>/dev/null | grep -i carlito >/dev/null || need+=(fonts-crosextra-carlito)
+fc-list 2>/dev/null | grep -i caladea >/dev/null || need+=(fonts-crosextra-caladea)
+fc-list 2>/dev/null | grep -i "liberation sans" >/dev/null || need+=(fonts-liberation2)
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 
 if [ ${#need[@]} -gt 0 ]; then
