@@ -77,6 +77,10 @@ def justera(project, meeting_id: str, report=lambda _: None) -> Path:
     if prot.data.justeringsdatum is None:
         raise ContentError([Problem(prot.data.file, None, "justeringsdatum saknas",
                                     "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml")])
+    if archive.path("protokoll-v1.pdf").exists():
+        raise ContentError([Problem(archive.path("protokoll-v1.pdf"), None, "en frusen fil finns men ingen "
+                                    "justering.json (ett avbrutet make justera?)", "flytta filen åt sidan och kör "
+                                    "make justera igen; justerade filer skrivs aldrig över")])
     data, level = _freeze(project, loaded, prot, None, report)
     digest, per = content_digests(prot)
     path = archive.add("protokoll-v1.pdf", data)
@@ -231,7 +235,9 @@ def verify(project, meeting_id: str, report=lambda _: None) -> list[str]:
             pipeline.build_meeting(again, meeting_id)
         if "protokoll" in manifest:
             report("bygger om protokollet i en tillfällig mapp …")
-            pipeline.build_protokoll(again, meeting_id)
+            utdrag = [protokoll_data.parse_range(rel[len("utdrag/utdrag-"):-len(".pdf")].replace("-", " - ", 1))
+                      for rel in manifest["protokoll"].get("utdata", {}) if rel.startswith("utdrag/") and rel.endswith(".pdf")]
+            pipeline.build_protokoll(again, meeting_id, [r for r in utdrag if r])
         fresh = json.loads((Path(tmp) / folder.name / MANIFEST).read_text(encoding="utf-8")) if manifest else {}
     for section, old in manifest.items():
         new = fresh.get(section, {})
@@ -302,7 +308,8 @@ def set_anslag(project, meeting_id: str, datum: dt.date, report=lambda _: None) 
     archive, record, version = _justerat(project, meeting_id)
     organ = loaded.register.organ[loaded.meeting.organ]
     regler = dates.Tidsregler(organ.justering_dagar, organ.anslag_dagar, organ.overklagande_veckor)
-    a, warnings = dates.anslag(loaded.meeting.datum, dt.date.fromisoformat(version["fryst"]), datum, regler)
+    justerad = dt.date.fromisoformat(record["versioner"][0]["fryst"])  # a rättelse does not move the justering
+    a, warnings = dates.anslag(loaded.meeting.datum, justerad, datum, regler)
     record["anslag"] = {"anslagsdatum": a.anslagsdatum.isoformat(), "nedtagning": a.nedtagning.isoformat(),
                         "överklagande sista dag": a.overklagande_sista.isoformat()}
     archive.save_record(record)

@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             lines = archive.kallelse_diff(project, args.sammantrade, args.fran, args.till)
             for line in lines:
                 say(line)
-            say(f"{len(lines)} ändringar från {args.fran} till {args.till}.")
+            say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
         elif args.kommando == "check":
             warnings = pipeline.check(project, args.sammantrade)
             for w in warnings:

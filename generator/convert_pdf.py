@@ -66,7 +66,16 @@ def soffice() -> str:
 PARALLEL_FROM = 4  # below this, a second LibreOffice start costs more than it saves
 
 
-def convert(jobs: list[Job], timeout: float = float(os.environ.get("GENERATOR_LO_TIMEOUT", 600)), workers: int | None = None,
+def _timeout() -> float:
+    text = os.environ.get("GENERATOR_LO_TIMEOUT", "600")
+    try:
+        return float(text)
+    except ValueError:
+        raise EnvironmentFault(f'GENERATOR_LO_TIMEOUT="{text}" är inget antal sekunder — sätt t.ex. '
+                               "GENERATOR_LO_TIMEOUT=900") from None
+
+
+def convert(jobs: list[Job], timeout: float | None = None, workers: int | None = None,
             date: dt.date | None = None, pdf_filter: str = "pdf") -> list[Failure]:
     """Convert all jobs with one LibreOffice start per core in use (two on this kind of
     machine), each a batched `soffice` call with its own private profile. Returns the jobs
@@ -74,6 +83,7 @@ def convert(jobs: list[Job], timeout: float = float(os.environ.get("GENERATOR_LO
     if not jobs:
         return []
     binary = soffice()
+    timeout = timeout if timeout is not None else _timeout()
     workers = workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return _convert_batch(binary, jobs, timeout, date, pdf_filter)
@@ -104,7 +114,7 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date |
             staged.append(indir / name)
         cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", pdf_filter, "--outdir", str(outdir), *map(str, staged)]
-        env = dict(os.environ, HOME=str(tmpdir))
+        env = dict(os.environ, HOME=str(tmpdir), TZ="UTC")  # its PDF dates must not depend on the machine
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                     start_new_session=True)  # its own process group: a timeout kills it all

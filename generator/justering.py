@@ -71,9 +71,13 @@ def verify(data: bytes, frozen: bytes | None, trust_roots: list[bytes] = ()) -> 
 
     roots = [x509.Certificate.load(r) for r in trust_roots]
     context = ValidationContext(trust_roots=roots) if roots else None
-    reader = PdfFileReader(io.BytesIO(data))
+    try:
+        reader = PdfFileReader(io.BytesIO(data))
+        signatures = reader.embedded_signatures
+    except Exception:  # pyHanko's reader raises several kinds for a damaged file
+        raise ContentError([Problem(None, None, "filen är ingen läsbar PDF", "be om filen igen")]) from None
     out = []
-    for sig in reader.embedded_signatures:
+    for sig in signatures:
         try:
             status = validate_pdf_signature(sig, context) if context else validate_pdf_signature(sig)
             intact, valid, trusted = status.intact, status.valid, bool(getattr(status, "trusted", False))

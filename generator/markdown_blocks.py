@@ -5,6 +5,7 @@ Raw HTML and `{{ }}` in the text are content: they come out as the characters ty
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -72,6 +73,7 @@ class _Builder(HTMLParser):
         self.table: Block | None = None
         self.cell: list[Run] | None = None
         self.in_head = False
+        self.code = 0
 
     # -- helpers
     def _start(self, block: Block):
@@ -87,6 +89,8 @@ class _Builder(HTMLParser):
         self.current = None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "code":
+            self.code += 1
         if tag in ("strong", "b"):
             self.bold += 1
         elif tag in ("em", "i"):
@@ -123,6 +127,8 @@ class _Builder(HTMLParser):
             self._start(Block("para", level=len(self.lists)))
 
     def handle_endtag(self, tag):
+        if tag == "code":
+            self.code = max(0, self.code - 1)
         if tag in ("strong", "b"):
             self.bold = max(0, self.bold - 1)
         elif tag in ("em", "i"):
@@ -144,6 +150,8 @@ class _Builder(HTMLParser):
             self.table = None
 
     def handle_data(self, data):
+        if self.code:  # Markdown escaped the text of code spans once more than the rest
+            data = html.unescape(data)
         self._text(data)
 
     def _text(self, data: str):

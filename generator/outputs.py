@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from generator.errors import EnvironmentFault
+from generator.errors import EnvironmentFault, GeneratorError
 
 MANIFEST = "manifest.json"
 
@@ -184,13 +184,14 @@ class Archive:
 
     def save_record(self, record: dict) -> None:
         """Replace the record atomically; earlier entries must stay as they were."""
-        frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst")
+        frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst", "import")
         old_versions = self.record().get("versioner", [])
         new_versions = record.get("versioner", [])
         if len(new_versions) < len(old_versions) or any(
-                {k: was.get(k) for k in frozen} != {k: new.get(k) for k in frozen}
+                any(was.get(k) is not None and new.get(k) != was.get(k) for k in frozen)  # set once, then fixed
+                or new.get("signaturer", [])[:len(was.get("signaturer", []))] != was.get("signaturer", [])
                 for was, new in zip(old_versions, new_versions)):
-            raise ValueError("justering.json får bara växa: en justerad version ändras aldrig")
+            raise GeneratorError(f"{self.folder / self.RECORD} får bara växa: en arkiverad version ändras aldrig")
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f".{self.RECORD}.tmp-{os.getpid()}"
         tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

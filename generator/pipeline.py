@@ -208,6 +208,8 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         inputs = [project.meetings / validate.REGISTER_FILE, meeting.file,
                   *(a.file for a in meeting.arenden), *(b.fil for a in meeting.arenden for b in a.bilagor),
                   project.templates / "kallelse.docx", project.templates / "tjansteskrivelse.docx"]
+        sent = meeting.folder / "utskick" / "utskick.json"  # it decides the version line on page 1
+        inputs += [sent] if sent.is_file() else []
         result.outputs = out.commit(("kallelse", "handlingar/"), _record(project, inputs, state))
         clock.lap("klart", str(out.final))
     finally:
@@ -325,7 +327,9 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     loaded = validate.load(project.meetings, meeting_id)
     warnings = loaded.warnings
     if (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
-        warnings += tuple(protokoll.build(project.meetings, loaded).warnings)
+        prot = protokoll.build(project.meetings, loaded)
+        archive.check_not_changed(prot)
+        warnings += tuple(prot.warnings)
     else:  # the § series is checked before the protokoll exists, too
         warnings += tuple(protokoll.series_start(project.meetings, loaded.meeting, loaded.register)[1])
     return warnings

@@ -26,7 +26,6 @@ REGISTER_FILE = "register.yaml"
 BILAGA_TYPER = (".pdf", ".docx", ".odt", ".xlsx", ".ods", ".doc")
 ID = re.compile(r"^[a-z0-9åäöé][a-z0-9åäöé-]*$")
 TID = re.compile(r"^(\d{2})\.(\d{2})-(\d{2})\.(\d{2})$")
-JUSTERING_MAX_DAGAR = 14
 # The largest bilaga accepted, in MB; the environment variable overrides it (e.g. for a big annual report).
 DATUM = re.compile(r"^(?:(\w+)\s+)?(\d{4}-\d{2}-\d{2})$")
 FORSTA_AR, SISTA_AR = 1900, 2199  # the holiday calendar and date arithmetic stay well inside these
@@ -461,15 +460,16 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
                 ff.problem("justerare", f"{reg.namn(justerare)} har inget uppdrag i "
                            f"{reg.organ[organ_id].namn} den {datum.isoformat()}",
                            "välj en ledamot eller ersättare i organet, eller rätta uppdraget i registret")
+        limit = reg.organ[organ_id].justering_dagar if organ_id else 14
         if justeringsdatum and datum:
             if justeringsdatum < datum:
                 ff.problem("justeringsdatum", f"justeringsdatum {justeringsdatum} ligger före sammanträdet",
                            "justering sker på eller efter sammanträdesdagen")
-            elif (justeringsdatum - datum).days > JUSTERING_MAX_DAGAR:
+            elif (justeringsdatum - datum).days > limit:
                 ff.problem("justeringsdatum",
                            f"justeringsdatum {justeringsdatum} är {(justeringsdatum - datum).days} dagar "
-                           f"efter sammanträdet", f"protokollet ska justeras inom {JUSTERING_MAX_DAGAR} dagar "
-                           f"(senast {datum + dt.timedelta(days=JUSTERING_MAX_DAGAR)})", warning=True)
+                           f"efter sammanträdet", f"protokollet ska justeras inom {limit} dagar "
+                           f"(senast {datum + dt.timedelta(days=limit)})", warning=True)
     if forslag is None or not justerare:
         f.problem("förslag" if forslag is not None else None, "förslag på justerare saknas",
                   "lägg till förslag: justerare: <person-id>", warning=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 
 from generator.model import Sammantrade
+from generator.outputs import digest
 from generator.numbering import AgendaRow
 
 
 def snapshot(meeting: Sammantrade, rows: list[AgendaRow]) -> dict:
+    """What a sent kallelse contained; the tjänsteskrivelse text is kept as a digest."""
     arenden = []
     for row in rows:
         if row.arende is None:
@@ -16,10 +18,13 @@ def snapshot(meeting: Sammantrade, rows: list[AgendaRow]) -> dict:
         a = row.arende
         arenden.append({
             "id": a.id, "nr": row.nr, "rubrik": row.rubrik, "att-satser": list(a.att_satser),
+            "text": digest([a.rubrik, a.body, a.foredragande, a.dnr, a.undertecknare, a.muntlig]),
             "bilagor": [{"nummer": b.nummer, "titel": b.bilaga.titel, "fil": b.bilaga.fil.name,
                          "sha256": b.bilaga.sha256} for b in row.bilagor],
         })
-    return {"datum": meeting.datum.isoformat(), "tid": meeting.tid, "plats": meeting.plats, "ärenden": arenden}
+    return {"datum": meeting.datum.isoformat(), "tid": meeting.tid, "plats": meeting.plats, "ärenden": arenden,
+            "övrigt": digest([meeting.ovrigt, meeting.forhinder, meeting.forslag_justerare,
+                              meeting.forslag_justeringsdatum])}
 
 
 def diff(old: dict, new: dict) -> list[str]:
@@ -28,6 +33,8 @@ def diff(old: dict, new: dict) -> list[str]:
     for key, label in (("datum", "Datum"), ("tid", "Tid"), ("plats", "Plats")):
         if old.get(key) != new.get(key):
             lines.append(f"{label} ändrad: {old.get(key)} → {new.get(key)}")
+    if "övrigt" in old and old["övrigt"] != new.get("övrigt"):
+        lines.append("Kallelsens övriga uppgifter ändrade (förhinder, extra rader eller förslag på justering)")
     before = {a["id"]: a for a in old["ärenden"]}
     after = {a["id"]: a for a in new["ärenden"]}
     common_old = [a["id"] for a in old["ärenden"] if a["id"] in after]
@@ -48,6 +55,8 @@ def diff(old: dict, new: dict) -> list[str]:
             lines.append(f"Ärende flyttat: {a['rubrik']} från punkt {b['nr']} till punkt {a['nr']}")
         if a["rubrik"] != b["rubrik"]:
             lines.append(f"Rubrik ändrad i punkt {a['nr']}: {b['rubrik']} → {a['rubrik']}")
+        if "text" in b and a.get("text") != b["text"]:
+            lines.append(f"Tjänsteskrivelsen ändrad i {where}")
         lines += _att_changes(b["att-satser"], a["att-satser"], where)
         lines += _bilaga_changes(b["bilagor"], a["bilagor"], where)
     return lines
@@ -80,6 +89,8 @@ def _bilaga_changes(old: list[dict], new: list[dict], where: str) -> list[str]:
         seen.add(id(same))
         if same["sha256"] != b["sha256"]:
             out.append(f"Bilaga ersatt i {where}: {b['nummer']} {b['titel']} (nytt innehåll)")
+        elif same["titel"] != b["titel"]:
+            out.append(f"Bilaga omdöpt i {where}: {b['nummer']} {same['titel']} → {b['titel']}")
     out += [f"Bilaga borttagen i {where}: {b['nummer']} {b['titel']}" for b in old if id(b) not in seen]
     return out
 

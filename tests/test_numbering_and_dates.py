@@ -68,3 +68,25 @@ def test_markdown_table():
     (table,) = markdown_blocks.parse("| A | B |\n|---|---|\n| 1 | **2** |")
     assert table.kind == "table" and table.header_rows == 1
     assert [["".join(r.text for r in c) for c in row] for row in table.rows] == [["A", "B"], ["1", "2"]]
+
+
+def test_code_spans_keep_ampersand_and_angle_brackets():
+    assert [b.text for b in markdown_blocks.parse("x `a & b < c` y")] == ["x a & b < c y"]
+
+
+def test_version_diff_reports_text_and_renamed_bilagor():
+    from generator import versions
+    old = {"datum": "2022-03-10", "tid": "13.00-15.00", "plats": "Sal 2", "övrigt": "x", "ärenden": [
+        {"id": "budget", "nr": 3, "rubrik": "Budget", "att-satser": ["godkänna."], "text": "t1",
+         "bilagor": [{"nummer": "3.1", "titel": "Budget", "fil": "b.pdf", "sha256": "h"}]}]}
+    new = json_copy(old)
+    new["ärenden"][0]["text"] = "t2"
+    new["ärenden"][0]["bilagor"][0]["titel"] = "Budget 2023"
+    assert versions.diff(old, new) == ["Tjänsteskrivelsen ändrad i punkt 3 Budget",
+                                       "Bilaga omdöpt i punkt 3 Budget: 3.1 Budget → Budget 2023"]
+    assert versions.kind(old, new) == "Reviderad kallelse"
+
+
+def json_copy(value):
+    import json
+    return json.loads(json.dumps(value))
