@@ -63,11 +63,6 @@ def _agenda_row(row: AgendaRow, register: Register) -> dict:
     }
 
 
-def att_runs(text: str, versal: bool = False) -> list[Run]:
-    """ "att <clause>" with "att" in bold; the clause may carry inline Markdown. """
-    return [Run("Att" if versal else "att", bold=True), Run(" ")] + markdown_blocks.inline(text)
-
-
 def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -> tuple[dict, dict[str, str]]:
     arende = row.arende
     forbund = register.forbund
@@ -93,7 +88,7 @@ def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -
         "huvud": huvud,
         "rubrik": arende.rubrik,
         "formel": forslagsformel(arende, meeting.organ, register),
-        "att_satser": [att_runs(a) for a in arende.att_satser],
+        "att_satser": [markdown_blocks.att_runs(a) for a in arende.att_satser],
         "underskrift": underskrift,
         "sidfot": f"{forbund.namn} · {' · '.join(forbund.adress)} · Org.nr {forbund.organisationsnummer}",
     }

@@ -49,6 +49,12 @@ def parse(text: str) -> list[Block]:
     return builder.blocks
 
 
+def att_runs(text: str, versal: bool = False) -> list[Run]:
+    """ "att <clause>" with "att" ("Att" in the klassisk style) in bold; the clause may carry
+    inline Markdown. The one place an att-sats is formatted."""
+    return [Run("Att" if versal else "att", bold=True), Run(" ")] + inline(text)
+
+
 def inline(text: str) -> list[Run]:
     """Inline Markdown (bold/italic) of one line, e.g. an att-sats."""
     blocks = parse(text)

@@ -62,6 +62,11 @@ class Organ:
     overklagande_veckor: int = 3
 
     @property
+    def tidsregler(self):
+        from generator.dates import Tidsregler
+        return Tidsregler(self.justering_dagar, self.anslag_dagar, self.overklagande_veckor)
+
+    @property
     def namn_versal(self) -> str:
         return self.namn[:1].upper() + self.namn[1:]
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import dates, numbering, protokoll_data, validate
+from generator import dates, markdown_blocks, numbering, protokoll_data, validate
 from generator.errors import ContentError, Problem
 from generator.markdown_blocks import Block, Run
 from generator.model import genitiv, Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
@@ -49,8 +49,7 @@ class Protokoll:
 
 
 def _att(text: str, versal: bool) -> Block:
-    from generator import markdown_blocks
-    return Block("para", [Run("Att" if versal else "att", bold=True), Run(" ")] + markdown_blocks.inline(text))
+    return Block("para", markdown_blocks.att_runs(text, versal))
 
 
 def _para(text: str, bold: bool = False, italic: bool = False) -> Block:
@@ -92,8 +91,8 @@ def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
         return organ.serie_borjar.get(year, 1), []
     previous = validate.load(meetings_root, earlier[-1], check_files=False)
     start, warnings = series_start(meetings_root, previous.meeting, register, _seen | {meeting.id})
-    count = len(_paragraf_rows(previous.meeting, register, _try_data(previous)))
     data = _try_data(previous)
+    count = len(_paragraf_rows(previous.meeting, register, data))
     if data is None:
         warnings.append(Problem(previous.meeting.folder / protokoll_data.PROTOKOLL_FILE, None,
                                 f"sammanträdet {previous.meeting.id} har inget protokoll; dess paragrafer räknas "
@@ -192,7 +191,7 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
                                     f"sammanträdets paragrafer ({prot.range_text})", "rätta intervallet"))
     if problems:
         raise ContentError(problems)
-    regler = dates.Tidsregler(organ.justering_dagar, organ.anslag_dagar, organ.overklagande_veckor)
+    regler = organ.tidsregler
     prot.anslag, date_warnings = dates.anslag(meeting.datum, data.justeringsdatum, data.anslagsdatum, regler)
     prot.warnings += [Problem(data.file, data.lines.get("justeringsdatum"), w, "kontrollera datumen", warning=True)
                       for w in date_warnings]
@@ -283,7 +282,6 @@ def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, klassisk: b
     if utfall.omedelbart_justerad:
         blocks.append(_para("Paragrafen justeras omedelbart.", italic=True))
     if arende is not None and not utfall.struket and arende.body.strip():
-        from generator import markdown_blocks
         body = markdown_blocks.parse(arende.body)
         if klassisk:
             body = [b for b in body if b.kind != "heading"]
