@@ -35,27 +35,20 @@ $(STAMP): pyproject.toml tools/setup.sh
 
 setup: $(STAMP)
 
-meeting: $(STAMP)
-	@test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make meeting 2021-09-16" >&2; exit 2; }
-	$(PY) -m generator meeting $(ARG)
+need_arg = @test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make $@ 2021-09-16" >&2; exit 2; }
 
-check: $(STAMP)
-	@test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make check 2021-09-16" >&2; exit 2; }
-	$(PY) -m generator check $(ARG)
+# Commands that take the meeting, and those that take the meeting and more words.
+meeting check protokoll justera skicka verify: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator $@ $(ARG)
 
-protokoll: $(STAMP)
-	@test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make protokoll 2021-08-19" >&2; exit 2; }
-	$(PY) -m generator protokoll $(ARG)
+anslag diff: $(STAMP)
+	$(need_arg)
+	$(PY) -m generator $@ $(ARG) $(REST)
 
 utdrag: $(STAMP)
 	@test -n "$(REST)" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46" >&2; exit 2; }
 	$(PY) -m generator protokoll $(ARG) --utdrag $(REST)
-
-need_arg = @test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make $@ 2021-08-19" >&2; exit 2; }
-
-justera: $(STAMP)
-	$(need_arg)
-	$(PY) -m generator justera $(ARG)
 
 rattelse: $(STAMP)
 	$(need_arg)
@@ -68,22 +61,6 @@ signera: $(STAMP)
 importera: $(STAMP)
 	$(need_arg)
 	$(PY) -m generator importera $(ARG) "$(FIL)"
-
-anslag: $(STAMP)
-	$(need_arg)
-	$(PY) -m generator anslag $(ARG) $(REST)
-
-skicka: $(STAMP)
-	$(need_arg)
-	$(PY) -m generator skicka $(ARG)
-
-diff: $(STAMP)
-	$(need_arg)
-	$(PY) -m generator diff $(ARG) $(REST)
-
-verify: $(STAMP)
-	$(need_arg)
-	$(PY) -m generator verify $(ARG)
 
 status: $(STAMP)
 	$(PY) -m generator status

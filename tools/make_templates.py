@@ -210,11 +210,16 @@ def tjansteskrivelse() -> None:
     doc.save(OUT / "tjansteskrivelse.docx")
 
 
-def signature_lines(doc, loop: str, item: str) -> None:
-    doc.add_paragraph("{%p " + loop + " %}")
+def signature_line(doc, name: str) -> None:
+    """A blank line, the line to sign on, and the name under it."""
     doc.add_paragraph("")
     doc.add_paragraph("_______________________________________", style="Tät")
-    doc.add_paragraph(item, style="Tät")
+    doc.add_paragraph(name, style="Tät")
+
+
+def signature_lines(doc, loop: str, item: str) -> None:
+    doc.add_paragraph("{%p " + loop + " %}")
+    signature_line(doc, item)
     doc.add_paragraph("{%p endfor %}")
 
 
@@ -281,9 +286,7 @@ def protokoll_klassisk() -> None:
                header=False, grid=True)
     doc.add_paragraph("")
     doc.add_paragraph("Enligt uppdrag")
-    doc.add_paragraph("")
-    doc.add_paragraph("_______________________________________", style="Tät")
-    doc.add_paragraph("Namnförtydligande: {{ enligt_uppdrag }}", style="Tät")
+    signature_line(doc, "Namnförtydligande: {{ enligt_uppdrag }}")
     doc.save(OUT / "protokoll-klassisk.docx")
 
 
@@ -296,9 +299,7 @@ def utdrag() -> None:
     doc.add_paragraph("{{p paragrafer }}")
     doc.add_paragraph("")
     doc.add_paragraph("Rätt utdraget intygar")
-    doc.add_paragraph("")
-    doc.add_paragraph("_______________________________________", style="Tät")
-    doc.add_paragraph("{{ intygas_av }}", style="Tät")
+    signature_line(doc, "{{ intygas_av }}")
     doc.save(OUT / "utdrag.docx")
 
 
