@@ -195,14 +195,16 @@ def assemble(sections: list[Section], out: Path, meta: Metadata) -> list[tuple[P
         total = sum(len(src.pages) for _, src in sources)
         pdf = pikepdf.new()
         decorate = _Decorator(pdf)
-        placed, labels = [], []
+        placed, labels, stamps = [], [], []
         for part, src in sources:
-            first = len(pdf.pages)
+            first = len(stamps)
             pdf.pages.extend(src.pages)
-            for i in range(first, len(pdf.pages)):
-                decorate(pdf.pages[i], part.stamp, f"Sida {i + 1} ({total})")
-            placed.append((part, first, len(pdf.pages) - first))
+            stamps += [part.stamp] * len(src.pages)
+            placed.append((part, first, len(src.pages)))
             labels += [first, Dictionary(S=Name.D, P=String(f"{part.label}:"), St=1)]
+        # One pass over the pages: indexing pdf.pages[i] walks the page list each time.
+        for i, (page, stamp) in enumerate(zip(pdf.pages, stamps)):
+            decorate(page, stamp, f"Sida {i + 1} ({total})")
         pdf.Root.PageLabels = Dictionary(Nums=Array(labels))
         with pdf.open_outline() as outline:
             firsts = iter(first for _, first, _ in placed)
