@@ -11,6 +11,7 @@
 # make diff 2021-09-16 v1 v2   vad som ändrats mellan versionerna (utan v2: mot källorna nu)
 # make verify 2021-08-19    bygg om i en tillfällig mapp, jämför med manifestet, kontrollera signaturerna
 # make status               läget för varje sammanträde
+# make stoppa-libreoffice   avsluta LibreOffice, som annars hålls igång 10 min efter senaste bygget
 # make bench                prestandamätningen; skriver docs/benchmark.md
 # make test                 alla tester (med riktig LibreOffice)
 # make test-quick           testerna utan LibreOffice
@@ -25,6 +26,7 @@ ARG   := $(word 2,$(MAKECMDGOALS))
 REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
 .PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff bench \
+        stoppa-libreoffice \
         test test-quick templates clean
 
 help:
@@ -62,8 +64,8 @@ importera: $(STAMP)
 	$(need_arg)
 	$(PY) -m generator importera $(ARG) "$(FIL)"
 
-status: $(STAMP)
-	$(PY) -m generator status
+status stoppa-libreoffice: $(STAMP)
+	$(PY) -m generator $@
 
 bench: $(STAMP)
 	$(PY) tools/bench.py --out docs/benchmark.md

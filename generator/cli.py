@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__, archive, dates, pipeline, protokoll_data
+from generator import __version__, archive, convert_pdf, dates, pipeline, protokoll_data
 from generator.errors import ContentError, GeneratorError, UsageError
 
 
@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
+    sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
     return p
 
 
@@ -126,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             for line in lines:
                 say(line)
             say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
+        elif args.kommando == "stoppa-libreoffice":
+            say("LibreOffice avslutad." if convert_pdf.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":
             warnings = pipeline.check(project, args.sammantrade)
             for w in warnings:

@@ -1,14 +1,28 @@
-"""The only module that runs LibreOffice: DOCX/ODT/XLSX → PDF, all documents in one call."""
+"""The only module that runs LibreOffice: DOCX/ODT/XLSX → PDF, all documents in one call.
+
+Two ways, the same bytes (normalise_pdf makes LibreOffice's PDF depend only on its input):
+* warm (default when a Python with `uno` exists, e.g. /usr/bin/python3 with python3-uno):
+  lo_server.py keeps LibreOffice running for GENERATOR_LO_VARM seconds (600) after the last
+  conversion, so a rebuild does not wait for LibreOffice to start;
+* cold (GENERATOR_LO_VARM=0, no `uno`, or another PDF filter): one batched `soffice
+  --convert-to` per core in use, each with a private profile, ended when done.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
+import json
 import os
 import re
+import select
 import shutil
 import signal
+import socket
 import subprocess
+import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,13 +80,19 @@ def soffice() -> str:
 PARALLEL_FROM = 4  # below this, a second LibreOffice start costs more than it saves
 
 
-def _timeout() -> float:
-    text = os.environ.get("GENERATOR_LO_TIMEOUT", "600")
+def _seconds(name: str, default: str, example: str) -> float:
+    text = os.environ.get(name, default)
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise EnvironmentFault(f'GENERATOR_LO_TIMEOUT="{text}" är inget antal sekunder — sätt t.ex. '
-                               "GENERATOR_LO_TIMEOUT=900") from None
+        value = -1
+    if value < 0:
+        raise EnvironmentFault(f'{name}="{text}" är inget antal sekunder — sätt t.ex. {name}={example}')
+    return value
+
+
+def _timeout() -> float:
+    return _seconds("GENERATOR_LO_TIMEOUT", "600", "900")
 
 
 def convert(jobs: list[Job], timeout: float | None = None, workers: int | None = None,
@@ -84,6 +104,11 @@ def convert(jobs: list[Job], timeout: float | None = None, workers: int | None =
         return []
     binary = soffice()
     timeout = timeout if timeout is not None else _timeout()
+    if pdf_filter == "pdf" and _idle() > 0:
+        try:
+            return _convert_warm(binary, jobs, timeout, date)
+        except _NoWarm:
+            pass  # no Python with uno here: LibreOffice starts for this call, as below
     workers = workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return _convert_batch(binary, jobs, timeout, date, pdf_filter)
@@ -146,3 +171,209 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date |
             job.target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(out, job.target)
         return failures
+
+
+# --- the warm LibreOffice (lo_server.py) ---------------------------------------------------------
+
+SERVER = Path(__file__).with_name("lo_server.py")
+
+
+class _NoWarm(Exception):
+    """No Python here can run lo_server.py (no `uno`)."""
+
+
+class _Gone(Exception):
+    """The server went away before it answered."""
+
+
+def _idle() -> float:
+    return _seconds("GENERATOR_LO_VARM", "600", "600 (eller 0: ingen varm LibreOffice)")
+
+
+def _folder(binary: str) -> Path:
+    """The server's folder: per user and LibreOffice installation, private to the user."""
+    base = os.environ.get("GENERATOR_LO_DIR") or os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    key = hashlib.sha256(os.path.realpath(binary).encode()).hexdigest()[:12]
+    folder = Path(base) / f"motesgenerator-{os.getuid()}" / f"lo-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.parent.chmod(0o700)
+    if folder.parent.stat().st_uid != os.getuid():
+        raise EnvironmentFault(f"{folder.parent} tillhör en annan användare — ta bort mappen eller sätt GENERATOR_LO_DIR")
+    return folder
+
+
+def _pythons(binary: str) -> list[str]:
+    """Pythons that may have `uno`: the one LibreOffice ships (TDF packages), the system one."""
+    found = [os.environ.get("GENERATOR_LO_PYTHON", ""), str(Path(os.path.realpath(binary)).with_name("python")),
+             "/usr/bin/python3", sys.executable]
+    return list(dict.fromkeys(p for p in found if p and os.access(p, os.X_OK)))
+
+
+def _ask(folder: Path, request: dict, deadline: float) -> dict:
+    """Send one request; _Gone if no server listens or it closes without an answer."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        try:
+            conn.settimeout(max(0.1, deadline - time.monotonic()))
+            conn.connect(str(folder / "lo.sock"))
+            conn.sendall(json.dumps(request).encode())
+            conn.shutdown(socket.SHUT_WR)
+            data = b""
+            while chunk := conn.recv(65536):
+                data += chunk
+        except socket.timeout:
+            raise
+        except OSError:
+            raise _Gone() from None
+    if not data:
+        raise _Gone()
+    return json.loads(data)
+
+
+def _server_pid(folder: Path) -> int | None:
+    try:
+        return int((folder / "lo.pid").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _kill(folder: Path) -> None:
+    pid = _server_pid(folder)
+    if pid:
+        try:
+            os.killpg(pid, signal.SIGKILL)  # the server leads its own session: LibreOffice goes too
+        except (ProcessLookupError, PermissionError):
+            pass
+    for name in ("lo.sock", "lo.pid"):
+        (folder / name).unlink(missing_ok=True)
+
+
+def _start(binary: str, folder: Path, deadline: float) -> None:
+    """Start lo_server.py and wait until LibreOffice answers. _NoWarm if no Python has uno."""
+    workers = str(min(2, os.cpu_count() or 1))
+    env = dict(os.environ, HOME=str(folder), TZ="UTC")  # its PDF dates must not depend on the machine
+    for python in _pythons(binary):
+        with open(folder / "lo.log", "wb") as log:
+            proc = subprocess.Popen([python, str(SERVER), binary, str(folder), workers, str(_idle())],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, env=env,
+                                    start_new_session=True)  # outlives this build; killpg ends it all
+        line = b""
+        while not line.endswith(b"\n"):
+            if not select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                os.killpg(proc.pid, signal.SIGKILL)
+                raise socket.timeout()
+            chunk = os.read(proc.stdout.fileno(), 256)
+            if not chunk:
+                break
+            line += chunk
+        proc.stdout.close()
+        if line.startswith(b"klar"):
+            return
+        if proc.wait() == 4:
+            continue  # this Python has no uno; try the next
+        why = line.decode(errors="replace").strip().removeprefix("fel ") or f"slutstatus {proc.returncode}"
+        raise EnvironmentFault(f"LibreOffice kunde inte startas ({why}) — {INSTALL_HINT}")
+    raise _NoWarm()
+
+
+def _convert_warm(binary: str, jobs: list[Job], timeout: float, date: dt.date | None) -> list[Failure]:
+    deadline = time.monotonic() + timeout
+    folder = _folder(binary)
+    with tempfile.TemporaryDirectory(prefix="generator-lo-") as tmp:
+        outs = [Path(tmp) / f"{i:04d}.pdf" for i in range(len(jobs))]
+        order = sorted(range(len(jobs)), key=lambda i: jobs[i].source.stat().st_size, reverse=True)
+        request = {"jobb": [[str(jobs[i].source.resolve()), str(outs[i])] for i in order]}
+        try:
+            for attempt in (1, 2):  # a server whose LibreOffice died since the last build is replaced once
+                try:
+                    reply = _ask(folder, request, deadline)
+                except _Gone:
+                    with open(folder / "start.lock", "w") as lock:
+                        fcntl.flock(lock, fcntl.LOCK_EX)  # two builds at once start one server
+                        try:
+                            reply = _ask(folder, request, deadline)
+                        except _Gone:
+                            _kill(folder)
+                            _start(binary, folder, deadline)
+                            reply = _ask(folder, request, deadline)
+                if not reply.get("avbrott"):
+                    break
+                _kill(folder)
+                if attempt == 2:
+                    raise EnvironmentFault("LibreOffice avbröts — bygg igen; tidigare utdata är orörda")
+        except socket.timeout:
+            _kill(folder)
+            raise EnvironmentFault(f"LibreOffice svarade inte inom {timeout:g} s och avbröts — bygg igen; "
+                                   "tidigare utdata är orörda (sätt GENERATOR_LO_TIMEOUT för en längre gräns)") from None
+        except _Gone:
+            _kill(folder)
+            raise EnvironmentFault("LibreOffice avbröts — bygg igen; tidigare utdata är orörda") from None
+        errors = dict(zip(order, reply["fel"]))
+        failures = []
+        for i, (job, out) in enumerate(zip(jobs, outs)):
+            if errors.get(i):
+                failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {errors[i]}"))
+            elif not out.is_file() or out.stat().st_size == 0:
+                failures.append(Failure(job, "LibreOffice kunde inte konvertera: utdata saknas"))
+            else:
+                if date is not None:
+                    normalise_pdf(out, date)
+                job.target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(out, job.target)
+        return failures
+
+
+def warm_running() -> bool:
+    """Whether a warm LibreOffice is running now (for the build's progress line)."""
+    try:
+        if _idle() == 0:
+            return False
+        pid = _server_pid(_folder(soffice()))
+        if pid:
+            os.kill(pid, 0)
+        return bool(pid)
+    except (EnvironmentFault, ProcessLookupError, PermissionError):
+        return False
+
+
+def warm_up() -> None:
+    """Start the warm LibreOffice ahead of a conversion. Failures are left for the conversion
+    itself to report."""
+    try:
+        if _idle() == 0:
+            return
+        binary = soffice()
+        folder = _folder(binary)
+        with open(folder / "start.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not _alive(folder):
+                _kill(folder)
+                _start(binary, folder, time.monotonic() + _timeout())
+    except (EnvironmentFault, _NoWarm, OSError):
+        pass
+
+
+def _alive(folder: Path) -> bool:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        try:
+            conn.connect(str(folder / "lo.sock"))
+            return True
+        except OSError:
+            return False
+
+
+def stop_warm() -> bool:
+    """End the warm LibreOffice, if one runs. True if one did."""
+    try:
+        folder = _folder(soffice())
+    except EnvironmentFault:
+        return False
+    try:
+        _ask(folder, {"stopp": True}, time.monotonic() + 10)
+    except (_Gone, socket.timeout):
+        _kill(folder)
+        return False
+    for _ in range(100):  # until its LibreOffice processes have ended
+        if not (folder / "lo.sock").exists():
+            break
+        time.sleep(0.05)
+    return True

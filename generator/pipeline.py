@@ -145,14 +145,19 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         # 3. The users' DOCX/ODT/XLSX bilagor need no rendering: LibreOffice starts on them at
         #    once, in the background, while the generated documents are rendered; those then go
         #    to LibreOffice together. PDFs are used as they are.
+        #    Without such bilagor, a LibreOffice kept running between builds is started meanwhile.
         given = [convert_pdf.Job(d.source, out.claim(f"{d.rel}.pdf"), d.name) for d in todo if d.source]
+        warm = convert_pdf.warm_running()
         with ThreadPoolExecutor(1) as background:
             early = background.submit(convert_pdf.convert, given, workers=1, date=meeting.datum) if given else None
+            if todo and not given and not warm:
+                background.submit(convert_pdf.warm_up)
             made = [convert_pdf.Job(out.write(f"{d.rel}.docx", d.render()), out.claim(f"{d.rel}.pdf"), d.name)
                     for d in todo if d.render]
             clock.lap("docx", f"{len(made)} av {sum(1 for d in docs if d.render)} dokument")
             if made or given:
-                report(f"{'':<12} konverterar {len(made) + len(given)} dokument med LibreOffice …")
+                how = "igång sedan tidigare" if warm else "startas"
+                report(f"{'':<12} konverterar {len(made) + len(given)} dokument med LibreOffice ({how}) …")
             # Two LibreOffice processes in all when the early batch is a fair share of the work
             # (2 cores); a third only when the generated documents are by far the most.
             size = lambda jobs: sum(j.source.stat().st_size for j in jobs)  # noqa: E731

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_configure(config):
+    """The tests share one warm LibreOffice of their own (generator/lo_server.py), in a
+    folder of this run, and end it when they are done."""
+    os.environ["GENERATOR_LO_DIR"] = tempfile.mkdtemp(prefix="generator-test-lo-")
+
+
+def pytest_unconfigure(config):
+    from generator import convert_pdf
+
+    convert_pdf.stop_warm()
+    shutil.rmtree(os.environ.pop("GENERATOR_LO_DIR"), ignore_errors=True)
 
 
 @dataclass

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -39,7 +40,7 @@ def test_killing_libreoffice_leaves_the_previous_packet_intact(built):
     packet = built / "build" / M / "kallelse-med-handlingar.pdf"
     before = packet.read_bytes()
     edit(built / "meetings" / M / "arenden/budget.md", "väl avvägt", "mycket väl avvägt")
-    proc = start(built, "meeting", M)
+    proc = start(built, "meeting", M, GENERATOR_LO_VARM="0")  # LibreOffice started by this build
     deadline = time.time() + 60
     pids = []
     while time.time() < deadline and not pids:
@@ -86,11 +87,39 @@ def test_libreoffice_missing_names_the_install_command(tmp_path):
 
 def test_libreoffice_hanging_past_the_time_limit(tmp_path):
     root = copy_project(FIXTURES / "mini", tmp_path)
-    proc = start(root, "meeting", M, GENERATOR_LO_TIMEOUT="0.2")
+    proc = start(root, "meeting", M, GENERATOR_LO_TIMEOUT="0.2", GENERATOR_LO_VARM="0")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 3
     assert "fel: LibreOffice svarade inte inom 0.2 s och avbröts — bygg igen" in err
     assert not _soffice_pids(f"generator-lo-{proc.pid}-")  # the whole process group was killed
+
+
+def test_warm_libreoffice_past_the_time_limit_is_ended(tmp_path):
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    folder = tmp_path / "lo"  # a server of its own, which cannot be ready within 0.2 s
+    proc = start(root, "meeting", M, GENERATOR_LO_TIMEOUT="0.2", GENERATOR_LO_DIR=str(folder))
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 3
+    assert "fel: LibreOffice svarade inte inom 0.2 s och avbröts — bygg igen" in err
+    time.sleep(0.5)
+    assert not _soffice_pids(str(folder))  # the server and its LibreOffice were killed
+    assert not (root / "build" / M).exists()
+
+
+def test_a_warm_libreoffice_that_died_is_replaced(built):
+    """The warm LibreOffice lives between builds; if it dies meanwhile, the next build starts
+    another and ends well."""
+    folder = next(Path(os.environ["GENERATOR_LO_DIR"]).glob("motesgenerator-*/lo-*"))
+    pids = _soffice_pids(f"UserInstallation=file://{folder}")
+    assert pids, "ingen varm LibreOffice efter bygget"
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    edit(built / "meetings" / M / "arenden/budget.md", "väl avvägt", "mycket väl avvägt")
+    run = run_cli(built, "meeting", M)
+    assert run.status == 0, run.err
+    assert "1 dokument konverterade" in run.err + run.out
+    new = _soffice_pids(f"UserInstallation=file://{folder}")
+    assert new and not set(new) & set(pids)
 
 
 def test_disk_full_while_writing(built):

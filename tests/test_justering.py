@@ -51,12 +51,41 @@ def justerad(tmp_path_factory):
     return root
 
 
-def test_two_builds_are_byte_identical(tmp_path):
+def _office_bilagor(folder):
+    """A DOCX (python-docx) and an XLSX (made by LibreOffice from CSV), made once."""
+    from docx import Document
+
+    folder.mkdir()
+    doc = Document()
+    doc.add_heading("Budgetunderlag", 1)
+    doc.add_paragraph("Underlaget till budgeten, med åäö och en tabell.")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(1, 1).text = "Intäkter", "1 200 000"
+    doc.save(folder / "underlag.docx")
+    (folder / "siffror.csv").write_text("Post,Belopp\nMedlemsavgifter,1200000\nPersonal,800000\n", encoding="utf-8")
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless", "--convert-to",
+                    "xlsx", "--outdir", str(folder), str(folder / "siffror.csv")], capture_output=True, check=True,
+                   timeout=300)
+    return [folder / "underlag.docx", folder / "siffror.xlsx"]
+
+
+def test_two_builds_are_byte_identical_with_libreoffice_warm_or_started_by_the_build(tmp_path):
+    """Build a starts LibreOffice itself (GENERATOR_LO_VARM=0); build b converts through the
+    warm LibreOffice. Same sources, same bytes — DOCX and XLSX bilagor included."""
+    extra = _office_bilagor(tmp_path / "källor")
     outputs = []
-    for name in ("a", "b"):
+    for name, env in (("a", {"GENERATOR_LO_VARM": "0"}), ("b", {})):
         root = copy_project(FIXTURES / "mini", tmp_path / name)
-        assert run_cli(root, "meeting", M).status == 0
-        assert run_cli(root, "protokoll", M, "--utdrag", "3").status == 0
+        for f in extra:
+            shutil.copyfile(f, root / "meetings" / M / "bilagor" / "budget" / f.name)
+        edit(root / "meetings" / M / "arenden/budget.md", "  - {fil: bilagor/budget/budget.pdf, titel: Budget 2023}",
+             "  - {fil: bilagor/budget/budget.pdf, titel: Budget 2023}\n"
+             "  - {fil: bilagor/budget/underlag.docx, titel: Underlag}\n"
+             "  - {fil: bilagor/budget/siffror.xlsx, titel: Siffror}")
+        run = cli(root, "meeting", M, **env)
+        assert run.returncode == 0, run.stderr
+        assert "Klart på" in run.stdout and "4 dokument konverterade" in run.stdout  # kallelse, 1 ts, 2 bilagor
+        assert cli(root, "protokoll", M, "--utdrag", "3", **env).returncode == 0
         build = root / "build" / M
         outputs.append({p.relative_to(build).as_posix(): p.read_bytes() for p in sorted(build.rglob("*")) if p.is_file()})
     assert outputs[0].keys() == outputs[1].keys()

@@ -6,7 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+# python3-uno lets the generator keep LibreOffice running between builds (generator/lo_server.py).
+if ! command -v soffice >/dev/null 2>&1; then
+  need+=(libreoffice-writer-nogui libreoffice-calc-nogui python3-uno)
+elif [ "$(readlink -f "$(command -v soffice)")" = /usr/lib/libreoffice/program/soffice ] \
+     && ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then
+  need+=(python3-uno)
+fi
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -i carlito >/dev/null || need+=(fonts-crosextra-carlito)
 fc-list 2>/dev/null | grep -i caladea >/dev/null || need+=(fonts-crosextra-caladea)
