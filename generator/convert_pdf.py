@@ -230,10 +230,14 @@ def _ask(folder: Path, request: dict, deadline: float) -> dict:
 
 
 def _server_pid(folder: Path) -> int | None:
+    """The running server's pid; None if it is gone (a pid file left behind may name another
+    program by now, which must not be killed)."""
     try:
-        return int((folder / "lo.pid").read_text())
+        pid = int((folder / "lo.pid").read_text())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
         return None
+    return pid if SERVER.name.encode() in cmdline else None
 
 
 def _kill(folder: Path) -> None:
@@ -327,11 +331,8 @@ def warm_running() -> bool:
     try:
         if _idle() == 0:
             return False
-        pid = _server_pid(_folder(soffice()))
-        if pid:
-            os.kill(pid, 0)
-        return bool(pid)
-    except (EnvironmentFault, ProcessLookupError, PermissionError):
+        return _server_pid(_folder(soffice())) is not None
+    except EnvironmentFault:
         return False
 
 
