@@ -275,7 +275,7 @@ def _start(binary: str, folder: Path, deadline: float) -> None:
         if proc.wait() == 4:
             continue  # this Python has no uno; try the next
         why = line.decode(errors="replace").strip().removeprefix("fel ") or f"slutstatus {proc.returncode}"
-        raise EnvironmentFault(f"LibreOffice kunde inte startas ({why}) — {INSTALL_HINT}")
+        raise EnvironmentFault(f"LibreOffice kunde inte startas ({why}; se {folder / 'lo.log'}) — {INSTALL_HINT}")
     raise _NoWarm()
 
 
@@ -300,8 +300,7 @@ def _convert_warm(binary: str, jobs: list[Job], timeout: float, date: dt.date | 
                             _start(binary, folder, deadline)
                             reply = _ask(folder, request, deadline)
                 if not reply.get("avbrott"):
-                    break
-                _kill(folder)
+                    break  # else that server is ending; the next request starts another
                 if attempt == 2:
                     raise EnvironmentFault("LibreOffice avbröts — bygg igen; tidigare utdata är orörda")
         except socket.timeout:

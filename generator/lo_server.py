@@ -174,6 +174,9 @@ class Server:
                 self.stopping.set()
                 conn.sendall(json.dumps({"stoppad": True}).encode())
                 return
+            if self.broken:  # came in while the server is ending
+                conn.sendall(json.dumps({"fel": [], "avbrott": self.broken}).encode())
+                return
             slots, done = [], threading.Semaphore(0)
             for source, target in request["jobb"]:
                 slots.append([])
