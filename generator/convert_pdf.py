@@ -1,4 +1,4 @@
-"""The only module that runs LibreOffice: DOCX/ODT/XLSX → PDF, all documents in one call.
+"""The only module that runs LibreOffice (itself, or through lo_server.py): DOCX/ODT/XLSX → PDF.
 
 Two ways, the same bytes (normalise_pdf makes LibreOffice's PDF depend only on its input):
 * warm (default when a Python with `uno` exists, e.g. /usr/bin/python3 with python3-uno):
@@ -191,9 +191,10 @@ def _idle() -> float:
 
 
 def _folder(binary: str) -> Path:
-    """The server's folder: per user and LibreOffice installation, private to the user."""
+    """The server's folder: per user, LibreOffice installation and version of lo_server.py,
+    private to the user."""
     base = os.environ.get("GENERATOR_LO_DIR") or os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    key = hashlib.sha256(os.path.realpath(binary).encode()).hexdigest()[:12]
+    key = hashlib.sha256(os.path.realpath(binary).encode() + SERVER.read_bytes()).hexdigest()[:12]
     folder = Path(base) / f"motesgenerator-{os.getuid()}" / f"lo-{key}"
     folder.mkdir(parents=True, exist_ok=True)
     folder.parent.chmod(0o700)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -235,6 +236,8 @@ def main(argv: list[str]) -> int:
     listener.listen(16)
     (folder / "lo.pid").write_text(str(os.getpid()))
     server = Server(uno, soffice, folder, workers, idle)
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # end LibreOffice too, not just this process
+        signal.signal(sig, lambda *_: server.stopping.set())
     try:
         server.ready.wait()
         if server.broken:
