@@ -13,6 +13,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import math
 import os
 import re
 import select
@@ -86,7 +87,7 @@ def _seconds(name: str, default: str, example: str) -> float:
         value = float(text)
     except ValueError:
         value = -1
-    if value < 0:
+    if not 0 <= value < math.inf:
         raise EnvironmentFault(f'{name}="{text}" är inget antal sekunder — sätt t.ex. {name}={example}')
     return value
 
@@ -95,11 +96,16 @@ def _timeout() -> float:
     return _seconds("GENERATOR_LO_TIMEOUT", "600", "900")
 
 
+TIMEOUT_MESSAGE = ("LibreOffice svarade inte inom {:g} s och avbröts — bygg igen; tidigare utdata är orörda "
+                   "(sätt GENERATOR_LO_TIMEOUT för en längre gräns)")
+CRASH_MESSAGE = "LibreOffice avbröts{} — bygg igen; tidigare utdata är orörda"
+
+
 def convert(jobs: list[Job], timeout: float | None = None, workers: int | None = None,
             date: dt.date | None = None, pdf_filter: str = "pdf") -> list[Failure]:
-    """Convert all jobs with one LibreOffice start per core in use (two on this kind of
-    machine), each a batched `soffice` call with its own private profile. Returns the jobs
-    whose PDF is missing or empty (LibreOffice exits 0 for inputs it cannot read)."""
+    """Convert all jobs: through the warm LibreOffice when there can be one, else with one
+    LibreOffice start per core in use (two on this kind of machine), each a batched `soffice`
+    call with its own private profile. Returns the jobs LibreOffice could not convert."""
     if not jobs:
         return []
     binary = soffice()
@@ -124,21 +130,41 @@ def convert(jobs: list[Job], timeout: float | None = None, workers: int | None =
     return [f for r in results for f in r]
 
 
+def _stage(jobs: list[Job], tmpdir: Path) -> tuple[list[Path], list[Path]]:
+    """Copies of the inputs under unique names (two inputs may share a base name), the same
+    for both ways, so LibreOffice sees the same file name whichever converts; and where
+    each PDF will appear."""
+    indir, outdir = tmpdir / "in", tmpdir / "out"
+    indir.mkdir()
+    outdir.mkdir()
+    staged = []
+    for i, job in enumerate(jobs):
+        staged.append(indir / f"{i:04d}{job.source.suffix.lower()}")
+        shutil.copyfile(job.source, staged[-1])
+    return staged, [outdir / (src.stem + ".pdf") for src in staged]
+
+
+def _collect(jobs: list[Job], outs: list[Path], errors: list[str | None], date: dt.date | None) -> list[Failure]:
+    """Move each PDF to its target (normalised), or say why there is none."""
+    failures = []
+    for job, out, error in zip(jobs, outs, errors):
+        if error or not out.is_file() or out.stat().st_size == 0:
+            failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {error or 'utdata saknas'}"))
+            continue
+        if date is not None:
+            normalise_pdf(out, date)
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(out, job.target)
+    return failures
+
+
 def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | None,
                    pdf_filter: str) -> list[Failure]:
     with tempfile.TemporaryDirectory(prefix=f"generator-lo-{os.getpid()}-") as tmp:
         tmpdir = Path(tmp)
-        indir, outdir, profile = tmpdir / "in", tmpdir / "out", tmpdir / "profile"
-        indir.mkdir()
-        outdir.mkdir()
-        staged = []
-        for i, job in enumerate(jobs):
-            # Unique names: two inputs with the same base name would overwrite each other.
-            name = f"{i:04d}{job.source.suffix.lower()}"
-            shutil.copyfile(job.source, indir / name)
-            staged.append(indir / name)
-        cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", pdf_filter, "--outdir", str(outdir), *map(str, staged)]
+        staged, outs = _stage(jobs, tmpdir)
+        cmd = [binary, f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}", "--headless", "--norestore",
+               "--convert-to", pdf_filter, "--outdir", str(outs[0].parent), *map(str, staged)]
         env = dict(os.environ, HOME=str(tmpdir), TZ="UTC")  # its PDF dates must not depend on the machine
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
@@ -150,27 +176,17 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date |
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise EnvironmentFault(f"LibreOffice svarade inte inom {timeout:g} s och avbröts — bygg igen; "
-                                   "tidigare utdata är orörda (sätt GENERATOR_LO_TIMEOUT för en längre gräns)") from None
+            raise EnvironmentFault(TIMEOUT_MESSAGE.format(timeout)) from None
         if proc.returncode != 0:
             # LibreOffice exits 0 even for inputs it cannot read; anything else means it
             # crashed or was killed, which is the machine's problem, not the document's.
             how = f"signal {-proc.returncode}" if proc.returncode < 0 else f"slutstatus {proc.returncode}"
-            raise EnvironmentFault(f"LibreOffice avbröts ({how}) — bygg igen; tidigare utdata är orörda")
+            raise EnvironmentFault(CRASH_MESSAGE.format(f" ({how})"))
         # What LibreOffice says about the machine (no Java) is not about the document.
         tail = [line for line in (stderr or stdout or "").strip().splitlines() if "javaldx" not in line][-3:]
-        failures = []
-        for job, src in zip(jobs, staged):
-            out = outdir / (src.stem + ".pdf")
-            if not out.is_file() or out.stat().st_size == 0:
-                detail = " / ".join(tail) or f"utdata saknas (slutstatus {proc.returncode})"
-                failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {detail}"))
-                continue
-            if date is not None:
-                normalise_pdf(out, date)
-            job.target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(out, job.target)
-        return failures
+        missing = " / ".join(tail) or f"utdata saknas (slutstatus {proc.returncode})"
+        return _collect(jobs, outs, [None if out.is_file() and out.stat().st_size else missing for out in outs],
+                        date)
 
 
 # --- the warm LibreOffice (lo_server.py) ---------------------------------------------------------
@@ -183,7 +199,7 @@ class _NoWarm(Exception):
 
 
 class _Gone(Exception):
-    """The server went away before it answered."""
+    """No server answered: none listens, or it closed without an answer."""
 
 
 def _idle() -> float:
@@ -191,15 +207,22 @@ def _idle() -> float:
 
 
 def _folder(binary: str) -> Path:
-    """The server's folder: per user, LibreOffice installation and version of lo_server.py,
-    private to the user."""
-    base = os.environ.get("GENERATOR_LO_DIR") or os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    key = hashlib.sha256(os.path.realpath(binary).encode() + SERVER.read_bytes()).hexdigest()[:12]
-    folder = Path(base) / f"motesgenerator-{os.getuid()}" / f"lo-{key}"
-    folder.mkdir(parents=True, exist_ok=True)
-    folder.parent.chmod(0o700)
-    if folder.parent.stat().st_uid != os.getuid():
-        raise EnvironmentFault(f"{folder.parent} tillhör en annan användare — ta bort mappen eller sätt GENERATOR_LO_DIR")
+    """The server's folder: per user, LibreOffice installation (and its version, by the
+    launcher's mtime) and version of lo_server.py; private to the user."""
+    base = Path(os.environ.get("GENERATOR_LO_DIR") or os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
+    mine = base / f"motesgenerator-{os.getuid()}"
+    real = os.path.realpath(binary)
+    try:
+        mine.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = mine.lstat()
+        if info.st_uid != os.getuid() or not mine.is_dir() or mine.is_symlink():
+            raise EnvironmentFault(f"{mine} tillhör en annan användare — ta bort mappen eller sätt GENERATOR_LO_DIR")
+        key = hashlib.sha256(f"{real}\0{os.stat(real).st_mtime_ns}\0".encode() + SERVER.read_bytes())
+        folder = mine / f"lo-{key.hexdigest()[:12]}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise EnvironmentFault(f"mappen för LibreOffice ({mine}) kan inte användas ({exc.strerror}) — "
+                               "sätt GENERATOR_LO_DIR till en egen mapp, eller GENERATOR_LO_VARM=0") from None
     return folder
 
 
@@ -211,7 +234,7 @@ def _pythons(binary: str) -> list[str]:
 
 
 def _ask(folder: Path, request: dict, deadline: float) -> dict:
-    """Send one request; _Gone if no server listens or it closes without an answer."""
+    """Send one request. _Gone if no server answers; socket.timeout past the deadline."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         try:
             conn.settimeout(max(0.1, deadline - time.monotonic()))
@@ -231,25 +254,51 @@ def _ask(folder: Path, request: dict, deadline: float) -> dict:
 
 
 def _server_pid(folder: Path) -> int | None:
-    """The running server's pid; None if it is gone (a pid file left behind may name another
-    program by now, which must not be killed)."""
+    """This folder's running server; None if there is none."""
     try:
         pid = int((folder / "lo.pid").read_text())
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
         return None
-    return pid if SERVER.name.encode() in cmdline else None
+    return pid if _is_server(pid, folder) else None
+
+
+def _is_server(pid: int, folder: Path) -> bool:
+    """Whether pid is this folder's lo_server.py (a pid file left behind may name another
+    program by now, which must not be killed)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return str(SERVER).encode() in cmdline and str(folder).encode() in cmdline
 
 
 def _kill(folder: Path) -> None:
+    """End this folder's server and its LibreOffice at once, and wait until they are gone: a
+    LibreOffice still running on a profile would take over a new start on the same profile."""
     pid = _server_pid(folder)
     if pid:
         try:
             os.killpg(pid, signal.SIGKILL)  # the server leads its own session: LibreOffice goes too
         except (ProcessLookupError, PermissionError):
             pass
+        for _ in range(100):
+            if not _is_server(pid, folder) and not _offices(folder):
+                break
+            time.sleep(0.02)
     for name in ("lo.sock", "lo.pid"):
         (folder / name).unlink(missing_ok=True)
+
+
+def _offices(folder: Path) -> bool:
+    """Whether a LibreOffice runs on one of this folder's profiles."""
+    marker = f"UserInstallation={folder.as_uri()}/".encode()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if marker in cmdline.read_bytes():
+                return True
+        except OSError:
+            pass  # ended meanwhile
+    return False
 
 
 def _start(binary: str, folder: Path, deadline: float) -> None:
@@ -257,10 +306,13 @@ def _start(binary: str, folder: Path, deadline: float) -> None:
     workers = str(min(2, os.cpu_count() or 1))
     env = dict(os.environ, HOME=str(folder), TZ="UTC")  # its PDF dates must not depend on the machine
     for python in _pythons(binary):
-        with open(folder / "lo.log", "wb") as log:
-            proc = subprocess.Popen([python, str(SERVER), binary, str(folder), workers, str(_idle())],
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, env=env,
-                                    start_new_session=True)  # outlives this build; killpg ends it all
+        try:
+            with open(folder / "lo.log", "wb") as log:
+                proc = subprocess.Popen([python, str(SERVER), binary, str(folder), workers, str(_idle())],
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, env=env,
+                                        start_new_session=True)  # outlives this build; killpg ends it all
+        except OSError as exc:
+            raise EnvironmentFault(f"LibreOffice kunde inte startas ({exc}) — {INSTALL_HINT}") from None
         line = b""
         while not line.endswith(b"\n"):
             if not select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
@@ -280,58 +332,49 @@ def _start(binary: str, folder: Path, deadline: float) -> None:
     raise _NoWarm()
 
 
+def _request(binary: str, folder: Path, request: dict, deadline: float) -> dict:
+    """Ask the running server; when none answers, start one (once for two builds at once).
+    A server that is ending has already stopped listening, so the next request starts anew."""
+    try:
+        return _ask(folder, request, deadline)
+    except _Gone:
+        pass
+    with open(folder / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _ask(folder, request, deadline)  # another build started one meanwhile
+        except _Gone:
+            _kill(folder)  # one that no longer answers
+            _start(binary, folder, deadline)
+    return _ask(folder, request, deadline)
+
+
 def _convert_warm(binary: str, jobs: list[Job], timeout: float, date: dt.date | None) -> list[Failure]:
     deadline = time.monotonic() + timeout
     folder = _folder(binary)
     with tempfile.TemporaryDirectory(prefix="generator-lo-") as tmp:
-        outs = [Path(tmp) / f"{i:04d}.pdf" for i in range(len(jobs))]
-        order = sorted(range(len(jobs)), key=lambda i: jobs[i].source.stat().st_size, reverse=True)
-        request = {"jobb": [[str(jobs[i].source.resolve()), str(outs[i])] for i in order]}
+        staged, outs = _stage(jobs, Path(tmp))
+        order = sorted(range(len(jobs)), key=lambda i: staged[i].stat().st_size, reverse=True)  # largest first
+        request = {"jobb": [[str(staged[i]), str(outs[i])] for i in order], "sekunder": timeout}
         try:
-            for attempt in (1, 2):  # a server whose LibreOffice died since the last build is replaced once
-                try:
-                    reply = _ask(folder, request, deadline)
-                except _Gone:
-                    with open(folder / "start.lock", "w") as lock:
-                        fcntl.flock(lock, fcntl.LOCK_EX)  # two builds at once start one server
-                        try:
-                            reply = _ask(folder, request, deadline)
-                        except _Gone:
-                            _kill(folder)
-                            _start(binary, folder, deadline)
-                            reply = _ask(folder, request, deadline)
-                if not reply.get("avbrott"):
-                    break  # else that server is ending; the next request starts another
-                if attempt == 2:
-                    raise EnvironmentFault("LibreOffice avbröts — bygg igen; tidigare utdata är orörda")
+            reply = _request(binary, folder, request, deadline)
+            if reply.get("avbrott"):  # its LibreOffice died (since the last build, or under us): once more
+                reply = _request(binary, folder, request, deadline)
         except socket.timeout:
             _kill(folder)
-            raise EnvironmentFault(f"LibreOffice svarade inte inom {timeout:g} s och avbröts — bygg igen; "
-                                   "tidigare utdata är orörda (sätt GENERATOR_LO_TIMEOUT för en längre gräns)") from None
+            raise EnvironmentFault(TIMEOUT_MESSAGE.format(timeout)) from None
         except _Gone:
-            _kill(folder)
-            raise EnvironmentFault("LibreOffice avbröts — bygg igen; tidigare utdata är orörda") from None
+            raise EnvironmentFault(CRASH_MESSAGE.format("")) from None
+        if reply.get("avbrott"):
+            raise EnvironmentFault(CRASH_MESSAGE.format(f" ({reply['avbrott']})"))
         errors = dict(zip(order, reply["fel"]))
-        failures = []
-        for i, (job, out) in enumerate(zip(jobs, outs)):
-            if errors.get(i):
-                failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {errors[i]}"))
-            elif not out.is_file() or out.stat().st_size == 0:
-                failures.append(Failure(job, "LibreOffice kunde inte konvertera: utdata saknas"))
-            else:
-                if date is not None:
-                    normalise_pdf(out, date)
-                job.target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(out, job.target)
-        return failures
+        return _collect(jobs, outs, [errors.get(i) for i in range(len(jobs))], date)
 
 
 def warm_running() -> bool:
     """Whether a warm LibreOffice is running now (for the build's progress line)."""
     try:
-        if _idle() == 0:
-            return False
-        return _server_pid(_folder(soffice())) is not None
+        return _idle() > 0 and _server_pid(_folder(soffice())) is not None
     except EnvironmentFault:
         return False
 
@@ -346,35 +389,35 @@ def warm_up() -> None:
         folder = _folder(binary)
         with open(folder / "start.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if not _alive(folder):
+            try:
+                _ask(folder, {"jobb": []}, time.monotonic() + 5)
+            except _Gone:
                 _kill(folder)
                 _start(binary, folder, time.monotonic() + _timeout())
     except (EnvironmentFault, _NoWarm, OSError):
         pass
 
 
-def _alive(folder: Path) -> bool:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        try:
-            conn.connect(str(folder / "lo.sock"))
-            return True
-        except OSError:
-            return False
-
-
 def stop_warm() -> bool:
-    """End the warm LibreOffice, if one runs. True if one did."""
+    """End the warm LibreOffice, if one runs, and wait until it has. True if one did."""
     try:
         folder = _folder(soffice())
     except EnvironmentFault:
         return False
+    pid = _server_pid(folder)
+    if pid is None:
+        _kill(folder)  # files left behind
+        return False
     try:
         _ask(folder, {"stopp": True}, time.monotonic() + 10)
     except (_Gone, socket.timeout):
-        _kill(folder)
-        return False
-    for _ in range(100):  # until its LibreOffice processes have ended
-        if not (folder / "lo.sock").exists():
-            break
+        pass
+    for _ in range(300):  # it ends its LibreOffice within seconds; else it is ended the hard way
+        if not _is_server(pid, folder):
+            return True
         time.sleep(0.05)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
     return True

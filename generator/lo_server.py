@@ -106,15 +106,16 @@ class Office:
                 pass
 
     def stop(self) -> None:
-        try:
-            if self.desktop is not None and self.alive():
+        """Ask LibreOffice to end; main() kills what is left after a few seconds."""
+        def terminate():
+            try:
                 self.desktop.terminate()
-        except Exception:  # noqa: BLE001 — the bridge closes while terminating
-            pass
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+            except Exception:  # noqa: BLE001 — the bridge closes while terminating
+                pass
+        if self.desktop is not None and self.alive():
+            asking = threading.Thread(target=terminate, daemon=True)  # a hung LibreOffice never answers
+            asking.start()
+            asking.join(5)
 
 
 class Server:
@@ -125,7 +126,7 @@ class Server:
         self.ready = threading.Event()
         self.broken: str | None = None
         self.stopping = threading.Event()
-        self.busy = 0
+        self.signalled = False
         self.last = time.monotonic()
         self.lock = threading.Lock()
         for n in range(workers):
@@ -158,10 +159,23 @@ class Server:
                 done.release()
 
     def fail(self, why: str) -> None:
-        with self.lock:
-            self.broken = self.broken or why
+        """End: first stop being found, so a build that comes now starts a new server."""
+        self.broken = self.broken or why
+        self.retire()
         self.ready.set()
         self.stopping.set()
+
+    def retire(self, pid_too: bool = False) -> None:
+        """Stop being found. The pid file stays until the end: a build that starts a new
+        server first kills this one, whose LibreOffice would otherwise take the new server's
+        place (same profile: LibreOffice hands the new start over to the running one)."""
+        try:
+            if (self.folder / "lo.pid").read_text() == str(os.getpid()):
+                (self.folder / "lo.sock").unlink(missing_ok=True)
+                if pid_too:
+                    (self.folder / "lo.pid").unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def handle(self, conn: socket.socket) -> None:
         with conn:
@@ -172,7 +186,7 @@ class Server:
                 return  # a client that only looked whether the server is up
             request = json.loads(data)
             if request.get("stopp"):
-                self.stopping.set()
+                self.fail("LibreOffice avslutades på begäran")  # requests under way get "avbrott"
                 conn.sendall(json.dumps({"stoppad": True}).encode())
                 return
             if self.broken:  # came in while the server is ending
@@ -182,10 +196,12 @@ class Server:
             for source, target in request["jobb"]:
                 slots.append([])
                 self.jobs.put((source, target, slots[-1], done))
+            # The client gives up after "sekunder"; a LibreOffice that hangs that long ends the server.
+            deadline = time.monotonic() + float(request.get("sekunder", 600))
             for _ in slots:
-                while not done.acquire(timeout=0.5):
-                    if self.broken:
-                        break
+                while not self.broken and not done.acquire(timeout=0.5):
+                    if time.monotonic() > deadline:
+                        self.fail("LibreOffice svarade inte")
                 if self.broken:
                     break
             reply = {"fel": [s[0] if s else None for s in slots], "avbrott": self.broken}
@@ -194,7 +210,11 @@ class Server:
     def serve(self, listener: socket.socket) -> None:
         listener.settimeout(0.5)
         threads: list[threading.Thread] = []
+        self.last = time.monotonic()  # idle from now, not from before LibreOffice started
         while not self.stopping.is_set():
+            if self.signalled:
+                self.fail("LibreOffice avslutades (signal)")
+                break
             threads = [t for t in threads if t.is_alive()]
             if threads:
                 self.last = time.monotonic()
@@ -236,12 +256,15 @@ def main(argv: list[str]) -> int:
     listener.listen(16)
     (folder / "lo.pid").write_text(str(os.getpid()))
     server = Server(uno, soffice, folder, workers, idle)
-    for sig in (signal.SIGTERM, signal.SIGHUP):  # end LibreOffice too, not just this process
-        signal.signal(sig, lambda *_: server.stopping.set())
+    def on_signal(*_):  # end LibreOffice too, not just this process; a handler takes no locks
+        server.signalled = True
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, on_signal)
     try:
-        server.ready.wait()
-        if server.broken:
-            print(f"fel {server.broken}", flush=True)
+        while not server.ready.wait(0.5) and not server.signalled:
+            pass
+        if server.broken or server.signalled:
+            print(f"fel {server.broken or 'avslutad (signal)'}", flush=True)
             return 1
         print(f"klar {os.getpid()}", flush=True)
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -249,14 +272,12 @@ def main(argv: list[str]) -> int:
         server.serve(listener)
         return 0
     finally:
-        listener.close()  # a build that comes now starts a new server
+        server.retire()  # a build that comes now starts a new server
+        listener.close()
         server.stop()
-        try:
-            if (folder / "lo.pid").read_text() == str(os.getpid()):
-                sock_path.unlink(missing_ok=True)
-                (folder / "lo.pid").unlink()
-        except OSError:
-            pass
+        server.retire(pid_too=True)
+        if os.getpgrp() == os.getpid():  # started as its own process group: end what is left of LibreOffice
+            os.killpg(0, signal.SIGKILL)
 
 
 if __name__ == "__main__":

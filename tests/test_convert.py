@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -48,3 +49,20 @@ def test_warm_conversions_keep_one_server_and_stop_ends_it(tmp_path, monkeypatch
     assert not convert_pdf.warm_running()
     assert subprocess.run(["pgrep", "-f", str(folder)], capture_output=True).stdout == b""  # LibreOffice too
     assert not (folder / "lo.sock").exists()
+
+
+def test_the_warm_libreoffice_ends_after_its_idle_time(tmp_path, monkeypatch):
+    """GENERATOR_LO_VARM=1: the server converts (idle time counts from when LibreOffice is
+    up, not from its start) and is gone, LibreOffice too, soon after."""
+    monkeypatch.setenv("GENERATOR_LO_DIR", str(tmp_path / "lo"))
+    monkeypatch.setenv("GENERATOR_LO_VARM", "1")
+    job = convert_pdf.Job(_docx(tmp_path / "a.docx"), tmp_path / "a.pdf", "a")
+    assert convert_pdf.convert([job], date=dt.date(2022, 3, 10)) == []
+    folder = next((tmp_path / "lo").glob("motesgenerator-*/lo-*"))
+    running = lambda: subprocess.run(["pgrep", "-f", str(folder)], capture_output=True).stdout  # noqa: E731
+    assert running()
+    for _ in range(200):
+        if not running():
+            break
+        time.sleep(0.05)
+    assert not running() and not (folder / "lo.sock").exists()
