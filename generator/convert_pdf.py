@@ -413,11 +413,8 @@ def stop_warm() -> bool:
     except (_Gone, socket.timeout):
         pass
     for _ in range(300):  # it ends its LibreOffice within seconds; else it is ended the hard way
-        if not _is_server(pid, folder):
+        if not _is_server(pid, folder) and not _offices(folder):
             return True
         time.sleep(0.05)
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    _kill(folder)
     return True

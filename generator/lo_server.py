@@ -39,7 +39,7 @@ class Office:
     def __init__(self, uno, soffice: str, folder: Path, n: int):
         self.uno = uno
         self.pipe = f"motesgenerator-{os.getpid()}-{n}"
-        profile = folder / f"profil-{n}"
+        self.profile = profile = folder / f"profil-{n}"
         self.proc = subprocess.Popen(
             [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
              "--nologo", "--nodefault", "--nolockcheck", f"--accept=pipe,name={self.pipe};urp;"],
@@ -105,6 +105,18 @@ class Office:
             except Exception:  # noqa: BLE001 — closing a document LibreOffice already dropped
                 pass
 
+    def kill(self) -> None:
+        """End every process on this profile: soffice.bin is the launcher's child, which proc.kill() misses."""
+        marker = f"UserInstallation={self.profile.as_uri()}".encode()
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if marker in cmdline.read_bytes():
+                    os.kill(int(cmdline.parent.name), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        self.proc.kill()
+        self.proc.wait()
+
     def stop(self) -> None:
         """Ask LibreOffice to end; main() kills what is left after a few seconds."""
         def terminate():
@@ -133,13 +145,21 @@ class Server:
             threading.Thread(target=self.work, args=(n,), daemon=True).start()
 
     def work(self, n: int) -> None:
-        office = Office(self.uno, self.soffice, self.folder, n)
-        with self.lock:
-            self.offices.append(office)
-        try:
-            office.connect()
-        except Exception as exc:  # noqa: BLE001
-            self.fail(f"LibreOffice startade inte ({exc})")
+        for attempt in range(3):  # a start can fail now and then (a LibreOffice of a server just ended)
+            office = Office(self.uno, self.soffice, self.folder, n)
+            with self.lock:
+                self.offices.append(office)
+            try:
+                office.connect()
+                office.desktop.getCurrentComponent()  # answers: the connection is to a live LibreOffice
+                break
+            except Exception as exc:  # noqa: BLE001
+                print(f"LibreOffice {n} startade inte, försök {attempt + 1}: {type(exc).__name__}: {exc}",
+                      file=sys.stderr, flush=True)
+                office.kill()
+                time.sleep(0.5)
+        else:
+            self.fail("LibreOffice startade inte tre gånger")
             return
         self.ready.set()
         while not self.stopping.is_set():
