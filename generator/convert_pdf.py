@@ -202,6 +202,14 @@ class _Gone(Exception):
     """No server answered: none listens, or it closed without an answer."""
 
 
+class _Timeout(Exception):
+    """The deadline passed; `pid` is the server that did not answer (None: none yet)."""
+
+    def __init__(self, pid: int | None):
+        super().__init__(pid)
+        self.pid = pid
+
+
 def _idle() -> float:
     return _seconds("GENERATOR_LO_VARM", "600", "600 (eller 0: ingen varm LibreOffice)")
 
@@ -217,7 +225,7 @@ def _folder(binary: str) -> Path:
         info = mine.lstat()
         if info.st_uid != os.getuid() or not mine.is_dir() or mine.is_symlink():
             raise EnvironmentFault(f"{mine} tillhör en annan användare — ta bort mappen eller sätt GENERATOR_LO_DIR")
-        key = hashlib.sha256(f"{real}\0{os.stat(real).st_mtime_ns}\0".encode() + SERVER.read_bytes())
+        key = hashlib.sha256(f"{real}\0{os.stat(real).st_mtime_ns}\0{SERVER}\0".encode() + SERVER.read_bytes())
         folder = mine / f"lo-{key.hexdigest()[:12]}"
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
@@ -234,18 +242,20 @@ def _pythons(binary: str) -> list[str]:
 
 
 def _ask(folder: Path, request: dict, deadline: float) -> dict:
-    """Send one request. _Gone if no server answers; socket.timeout past the deadline."""
+    """Send one request. _Gone if no server answers; _Timeout past the deadline."""
+    pid = None
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         try:
             conn.settimeout(max(0.1, deadline - time.monotonic()))
             conn.connect(str(folder / "lo.sock"))
+            pid = _server_pid(folder)
             conn.sendall(json.dumps(request).encode())
             conn.shutdown(socket.SHUT_WR)
             data = b""
             while chunk := conn.recv(65536):
                 data += chunk
         except socket.timeout:
-            raise
+            raise _Timeout(pid) from None
         except OSError:
             raise _Gone() from None
     if not data:
@@ -273,32 +283,55 @@ def _is_server(pid: int, folder: Path) -> bool:
 
 
 def _kill(folder: Path) -> None:
-    """End this folder's server and its LibreOffice at once, and wait until they are gone: a
-    LibreOffice still running on a profile would take over a new start on the same profile."""
+    """End this folder's server and every LibreOffice on its profiles at once, and wait until
+    they are gone: a LibreOffice still running on a profile would take over a new start on the
+    same profile. Called with start.lock held."""
     pid = _server_pid(folder)
     if pid:
         try:
             os.killpg(pid, signal.SIGKILL)  # the server leads its own session: LibreOffice goes too
         except (ProcessLookupError, PermissionError):
             pass
-        for _ in range(100):
-            if not _is_server(pid, folder) and not _offices(folder):
-                break
-            time.sleep(0.02)
+    for _ in range(100):
+        left = _offices(folder)
+        if not left and not (pid and _is_server(pid, folder)):
+            break
+        for office in left:  # e.g. after the server itself was killed (OOM, kill -9)
+            try:
+                os.kill(office, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.02)
     for name in ("lo.sock", "lo.pid"):
         (folder / name).unlink(missing_ok=True)
 
 
-def _offices(folder: Path) -> bool:
-    """Whether a LibreOffice runs on one of this folder's profiles."""
+def _offices(folder: Path) -> list[int]:
+    """The LibreOffice processes on this folder's profiles."""
     marker = f"UserInstallation={folder.as_uri()}/".encode()
+    found = []
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             if marker in cmdline.read_bytes():
-                return True
-        except OSError:
+                found.append(int(cmdline.parent.name))
+        except (OSError, ValueError):
             pass  # ended meanwhile
-    return False
+    return found
+
+
+class _StartLock:
+    """start.lock: one build at a time starts, replaces or ends the server."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / "start.lock"
+
+    def __enter__(self):
+        self.file = open(self.path, "w")
+        fcntl.flock(self.file, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
 
 
 def _start(binary: str, folder: Path, deadline: float) -> None:
@@ -317,7 +350,7 @@ def _start(binary: str, folder: Path, deadline: float) -> None:
         while not line.endswith(b"\n"):
             if not select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
                 os.killpg(proc.pid, signal.SIGKILL)
-                raise socket.timeout()
+                raise _Timeout(None)
             chunk = os.read(proc.stdout.fileno(), 256)
             if not chunk:
                 break
@@ -332,20 +365,28 @@ def _start(binary: str, folder: Path, deadline: float) -> None:
     raise _NoWarm()
 
 
+def _ensure(binary: str, folder: Path, deadline: float) -> None:
+    """Under start.lock: a server that answers, started here if none does (or it is ending)."""
+    with _StartLock(folder):
+        try:
+            if not _ask(folder, {"jobb": []}, deadline).get("avbrott"):
+                return  # another build started one meanwhile
+        except _Gone:
+            pass
+        _kill(folder)
+        _start(binary, folder, deadline)
+
+
 def _request(binary: str, folder: Path, request: dict, deadline: float) -> dict:
-    """Ask the running server; when none answers, start one (once for two builds at once).
-    A server that is ending has already stopped listening, so the next request starts anew."""
+    """Ask the running server; when none answers, or its LibreOffice died (since the last
+    build, or under this request), ask a new one once."""
     try:
-        return _ask(folder, request, deadline)
+        reply = _ask(folder, request, deadline)
+        if not reply.get("avbrott"):
+            return reply
     except _Gone:
         pass
-    with open(folder / "start.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            return _ask(folder, request, deadline)  # another build started one meanwhile
-        except _Gone:
-            _kill(folder)  # one that no longer answers
-            _start(binary, folder, deadline)
+    _ensure(binary, folder, deadline)
     return _ask(folder, request, deadline)
 
 
@@ -358,10 +399,10 @@ def _convert_warm(binary: str, jobs: list[Job], timeout: float, date: dt.date | 
         request = {"jobb": [[str(staged[i]), str(outs[i])] for i in order], "sekunder": timeout}
         try:
             reply = _request(binary, folder, request, deadline)
-            if reply.get("avbrott"):  # its LibreOffice died (since the last build, or under us): once more
-                reply = _request(binary, folder, request, deadline)
-        except socket.timeout:
-            _kill(folder)
+        except _Timeout as late:
+            with _StartLock(folder):
+                if late.pid is not None and _server_pid(folder) == late.pid:
+                    _kill(folder)  # the server that did not answer, not one another build started since
             raise EnvironmentFault(TIMEOUT_MESSAGE.format(timeout)) from None
         except _Gone:
             raise EnvironmentFault(CRASH_MESSAGE.format("")) from None
@@ -386,15 +427,8 @@ def warm_up() -> None:
         if _idle() == 0:
             return
         binary = soffice()
-        folder = _folder(binary)
-        with open(folder / "start.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                _ask(folder, {"jobb": []}, time.monotonic() + 5)
-            except _Gone:
-                _kill(folder)
-                _start(binary, folder, time.monotonic() + _timeout())
-    except (EnvironmentFault, _NoWarm, OSError):
+        _ensure(binary, _folder(binary), time.monotonic() + _timeout())
+    except (EnvironmentFault, _NoWarm, _Timeout, OSError):
         pass
 
 
@@ -404,17 +438,18 @@ def stop_warm() -> bool:
         folder = _folder(soffice())
     except EnvironmentFault:
         return False
-    pid = _server_pid(folder)
-    if pid is None:
-        _kill(folder)  # files left behind
-        return False
-    try:
-        _ask(folder, {"stopp": True}, time.monotonic() + 10)
-    except (_Gone, socket.timeout):
-        pass
-    for _ in range(300):  # it ends its LibreOffice within seconds; else it is ended the hard way
-        if not _is_server(pid, folder) and not _offices(folder):
-            return True
-        time.sleep(0.05)
-    _kill(folder)
-    return True
+    with _StartLock(folder):
+        pid = _server_pid(folder)
+        if pid is None:
+            _kill(folder)  # LibreOffice or files left behind
+            return False
+        try:
+            _ask(folder, {"stopp": True}, time.monotonic() + 10)
+        except (_Gone, _Timeout):
+            pass
+        for _ in range(300):  # it ends its LibreOffice within seconds; else it is ended the hard way
+            if not _is_server(pid, folder) and not _offices(folder):
+                return True
+            time.sleep(0.05)
+        _kill(folder)
+        return True

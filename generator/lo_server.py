@@ -55,10 +55,15 @@ class Office:
                 ctx = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
                 break
             except Exception:  # noqa: BLE001 — NoConnectException until LibreOffice listens
+                if not self.alive():  # it handed the start over to another LibreOffice, or crashed
+                    raise RuntimeError(f"LibreOffice avslutades direkt (status {self.proc.returncode})") from None
                 if time.monotonic() > deadline:
                     raise RuntimeError("LibreOffice svarade inte") from None
                 time.sleep(0.03)
         self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        self.desktop.getCurrentComponent()  # it answers
+        if not self.alive():  # the connection went to a LibreOffice that is not ours
+            raise RuntimeError("LibreOffice avslutades direkt")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -141,22 +146,26 @@ class Server:
         self.signalled = False
         self.last = time.monotonic()
         self.lock = threading.Lock()
-        for n in range(workers):
+        self.workers = workers
+
+    def start(self) -> None:
+        for n in range(self.workers):
             threading.Thread(target=self.work, args=(n,), daemon=True).start()
 
     def work(self, n: int) -> None:
         for attempt in range(3):  # a start can fail now and then (a LibreOffice of a server just ended)
-            office = Office(self.uno, self.soffice, self.folder, n)
-            with self.lock:
-                self.offices.append(office)
+            office = None
             try:
+                office = Office(self.uno, self.soffice, self.folder, n)
+                with self.lock:
+                    self.offices.append(office)
                 office.connect()
-                office.desktop.getCurrentComponent()  # answers: the connection is to a live LibreOffice
                 break
             except Exception as exc:  # noqa: BLE001
                 print(f"LibreOffice {n} startade inte, försök {attempt + 1}: {type(exc).__name__}: {exc}",
                       file=sys.stderr, flush=True)
-                office.kill()
+                if office is not None:
+                    office.kill()
                 time.sleep(0.5)
         else:
             self.fail("LibreOffice startade inte tre gånger")
@@ -180,8 +189,8 @@ class Server:
 
     def fail(self, why: str) -> None:
         """End: first stop being found, so a build that comes now starts a new server."""
-        self.broken = self.broken or why
         self.retire()
+        self.broken = self.broken or why
         self.ready.set()
         self.stopping.set()
 
@@ -245,6 +254,7 @@ class Server:
             except socket.timeout:
                 continue
             conn.settimeout(None)
+            self.last = time.monotonic()
             t = threading.Thread(target=self.handle, args=(conn,), daemon=True)
             t.start()
             threads.append(t)
@@ -276,10 +286,12 @@ def main(argv: list[str]) -> int:
     listener.listen(16)
     (folder / "lo.pid").write_text(str(os.getpid()))
     server = Server(uno, soffice, folder, workers, idle)
+
     def on_signal(*_):  # end LibreOffice too, not just this process; a handler takes no locks
         server.signalled = True
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, on_signal)
+    server.start()
     try:
         while not server.ready.wait(0.5) and not server.signalled:
             pass
@@ -296,7 +308,7 @@ def main(argv: list[str]) -> int:
         listener.close()
         server.stop()
         server.retire(pid_too=True)
-        if os.getpgrp() == os.getpid():  # started as its own process group: end what is left of LibreOffice
+        if os.getsid(0) == os.getpid():  # started in a session of its own: end what is left of LibreOffice
             os.killpg(0, signal.SIGKILL)
 
 
