@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import json
 import math
@@ -144,12 +145,14 @@ def _stage(jobs: list[Job], tmpdir: Path) -> tuple[list[Path], list[Path]]:
     return staged, [outdir / (src.stem + ".pdf") for src in staged]
 
 
-def _collect(jobs: list[Job], outs: list[Path], errors: list[str | None], date: dt.date | None) -> list[Failure]:
-    """Move each PDF to its target (normalised), or say why there is none."""
+def _collect(jobs: list[Job], outs: list[Path], errors: list[str | None], date: dt.date | None,
+             missing: str = "utdata saknas") -> list[Failure]:
+    """Move each PDF to its target (normalised), or say why there is none: LibreOffice's
+    error for the document, else `missing`."""
     failures = []
     for job, out, error in zip(jobs, outs, errors):
         if error or not out.is_file() or out.stat().st_size == 0:
-            failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {error or 'utdata saknas'}"))
+            failures.append(Failure(job, f"LibreOffice kunde inte konvertera: {error or missing}"))
             continue
         if date is not None:
             normalise_pdf(out, date)
@@ -185,8 +188,7 @@ def _convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date |
         # What LibreOffice says about the machine (no Java) is not about the document.
         tail = [line for line in (stderr or stdout or "").strip().splitlines() if "javaldx" not in line][-3:]
         missing = " / ".join(tail) or f"utdata saknas (slutstatus {proc.returncode})"
-        return _collect(jobs, outs, [None if out.is_file() and out.stat().st_size else missing for out in outs],
-                        date)
+        return _collect(jobs, outs, [None] * len(jobs), date, missing)
 
 
 # --- the warm LibreOffice (lo_server.py) ---------------------------------------------------------
@@ -214,6 +216,11 @@ def _idle() -> float:
     return _seconds("GENERATOR_LO_VARM", "600", "600 (eller 0: ingen varm LibreOffice)")
 
 
+@functools.lru_cache(maxsize=1)
+def _server_source() -> bytes:
+    return SERVER.read_bytes()
+
+
 def _folder(binary: str) -> Path:
     """The server's folder: per user, LibreOffice installation (and its version, by the
     launcher's mtime) and version of lo_server.py; private to the user."""
@@ -225,7 +232,7 @@ def _folder(binary: str) -> Path:
         info = mine.lstat()
         if info.st_uid != os.getuid() or not mine.is_dir() or mine.is_symlink():
             raise EnvironmentFault(f"{mine} tillhör en annan användare — ta bort mappen eller sätt GENERATOR_LO_DIR")
-        key = hashlib.sha256(f"{real}\0{os.stat(real).st_mtime_ns}\0{SERVER}\0".encode() + SERVER.read_bytes())
+        key = hashlib.sha256(f"{real}\0{os.stat(real).st_mtime_ns}\0{SERVER}\0".encode() + _server_source())
         folder = mine / f"lo-{key.hexdigest()[:12]}"
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:

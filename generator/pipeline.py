@@ -147,7 +147,7 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         #    to LibreOffice together. PDFs are used as they are.
         #    Without such bilagor, a LibreOffice kept running between builds is started meanwhile.
         given = [convert_pdf.Job(d.source, out.claim(f"{d.rel}.pdf"), d.name) for d in todo if d.source]
-        warm = convert_pdf.warm_running()
+        warm = bool(todo) and convert_pdf.warm_running()  # a no-op build does not look
         with ThreadPoolExecutor(1) as background:
             early = background.submit(convert_pdf.convert, given, workers=1, date=meeting.datum) if given else None
             if todo and not given and not warm:

@@ -814,6 +814,16 @@ def main(argv: list[str] | None = None) -> int:
         # convert() may run several LibreOffice processes; then the floor is also measured with one.
         single = "workers" in inspect.signature(convert_pdf.convert).parameters
 
+        def references(key, sources, date):
+            """Floor (one batched call), floor with one process, and naive (one call per document)."""
+            for rep in range(reps):
+                convert(f"{key}_floor", sources, True, f"floor, {len(sources)} docs (rep {rep + 1})", date)
+                if single:
+                    convert(f"{key}_floor1", sources, True, f"floor, one LibreOffice process (rep {rep + 1})",
+                            date, workers=1)
+            for rep in range(reps):
+                convert(f"{key}_naive", sources, False, f"naive, {len(sources)} docs (rep {rep + 1})", date)
+
         # The example meeting.
         print("Example meeting", flush=True)
         ex_sources = None
@@ -825,13 +835,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(example / "build")
             build("example_warm", example, [EXAMPLE_ID], f"empty build/, warm LibreOffice (rep {rep + 1})")
         desc["example_docs"] = len(ex_sources)
-        for rep in range(reps):
-            convert("example_floor", ex_sources, True, f"floor, {len(ex_sources)} docs (rep {rep + 1})", EXAMPLE_ID)
-            if single:
-                convert("example_floor1", ex_sources, True, f"floor, one LibreOffice process (rep {rep + 1})",
-                        EXAMPLE_ID, workers=1)
-        for rep in range(reps):
-            convert("example_naive", ex_sources, False, f"naive, {len(ex_sources)} docs (rep {rep + 1})", EXAMPLE_ID)
+        references("example", ex_sources, EXAMPLE_ID)
 
         # The large meeting: cold, no-op, one edited ärende, one replaced PDF bilaga, one replaced DOCX bilaga.
         print("Large meeting", flush=True)
@@ -865,13 +869,7 @@ def main(argv: list[str] | None = None) -> int:
                 docx_bytes(f"Ansökan, version {rep + 2}", DOCX_SECTIONS, Text(r)))
             build("large_docx", large, [LARGE_ID], f"one DOCX bilaga replaced (rep {rep + 1})")
         desc["large_docs"] = len(lg_sources)
-        for rep in range(reps):
-            convert("large_floor", lg_sources, True, f"floor, {len(lg_sources)} docs (rep {rep + 1})", LARGE_ID)
-            if single:
-                convert("large_floor1", lg_sources, True, f"floor, one LibreOffice process (rep {rep + 1})",
-                        LARGE_ID, workers=1)
-        for rep in range(reps):
-            convert("large_naive", lg_sources, False, f"naive, {len(lg_sources)} docs (rep {rep + 1})", LARGE_ID)
+        references("large", lg_sources, LARGE_ID)
 
         # A year of one organ, cold, in sequence.
         print("Year", flush=True)
