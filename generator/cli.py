@@ -8,8 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__, archive, convert_pdf, dates, pipeline, protokoll_data
+from generator import __version__, pipeline
+from generator.archive import justering, status, utskick
 from generator.errors import ContentError, GeneratorError, UsageError
+from generator.pdf import libreoffice
+from generator.rules import dates
+from generator.sources import protokoll_data
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,18 +95,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(w, file=sys.stderr)
             say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")
         elif args.kommando == "justera":
-            archive.justera(project, args.sammantrade, say)
+            justering.justera(project, args.sammantrade, say)
         elif args.kommando == "rattelse":
-            archive.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
+            justering.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
         elif args.kommando == "signera":
             if not args.p12:
                 raise UsageError("ange certifikatfilen med --p12 FIL eller miljövariabeln P12_FIL")
             secret = os.environ.get("P12_LOSENORD")
-            archive.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
+            justering.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
         elif args.kommando == "importera":
-            archive.importera(project, args.sammantrade, args.fil, say)
+            justering.importera(project, args.sammantrade, args.fil, say)
         elif args.kommando == "verify":
-            problems = archive.verify(project, args.sammantrade, say)
+            problems = pipeline.verify(project, args.sammantrade, say)
             for line in problems:
                 print(line, file=sys.stderr)
             if problems:
@@ -110,25 +114,25 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":
-            rows = archive.status(project, args.idag or dt.date.today())
+            rows = status.status(project, args.idag or dt.date.today())
             head = ("Sammanträde", "Organ", "Kallelse", "Protokoll", "Kvar till justering", "Anslag", "Överklagande t.o.m.")
             table = [head] + [tuple(vars(r).values()) for r in rows]
             widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
             for row in table:
                 say("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
         elif args.kommando == "anslag":
-            a = archive.set_anslag(project, args.sammantrade, args.datum, say)
+            a = justering.set_anslag(project, args.sammantrade, args.datum, say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
                 f"överklagande senast {a['överklagande sista dag']}")
         elif args.kommando == "skicka":
-            archive.skicka(project, args.sammantrade, args.datum or dt.date.today(), say)
+            pipeline.skicka(project, args.sammantrade, args.datum or dt.date.today(), say)
         elif args.kommando == "diff":
-            lines = archive.kallelse_diff(project, args.sammantrade, args.fran, args.till)
+            lines = utskick.kallelse_diff(project, args.sammantrade, args.fran, args.till)
             for line in lines:
                 say(line)
             say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
         elif args.kommando == "stoppa-libreoffice":
-            say("LibreOffice avslutad." if convert_pdf.stop_warm() else "Ingen LibreOffice var igång.")
+            say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":
             warnings = pipeline.check(project, args.sammantrade)
             for w in warnings:

@@ -27,6 +27,16 @@ class Forbund:
     undertecknare: str | None  # person id
 
 
+@dataclass(frozen=True)
+class Tidsregler:
+    """The organ's legal time limits (domain.md §9.3): justering within days of the meeting,
+    anslag within days of the justering, the appeal period in weeks."""
+
+    justering_dagar: int = 14
+    anslag_dagar: int = 2
+    overklagande_veckor: int = 3
+
+
 STANDARDTYPER = ("justering", "rubrikrad", "ärenden", "öppnas", "fastställande", "föregående protokoll",
                  "övriga frågor", "avslutas")
 
@@ -62,8 +72,7 @@ class Organ:
     overklagande_veckor: int = 3
 
     @property
-    def tidsregler(self):
-        from generator.dates import Tidsregler
+    def tidsregler(self) -> Tidsregler:
         return Tidsregler(self.justering_dagar, self.anslag_dagar, self.overklagande_veckor)
 
     @property

@@ -21,9 +21,9 @@ def pytest_configure(config):
 
 
 def pytest_unconfigure(config):
-    from generator import convert_pdf
+    from generator.pdf import libreoffice
 
-    convert_pdf.stop_warm()
+    libreoffice.stop_warm()
     shutil.rmtree(os.environ.pop("GENERATOR_LO_DIR"), ignore_errors=True)
 
 

@@ -22,7 +22,7 @@ What it does:
    repetitions: cold build, no-op rebuild, rebuild after editing one ärende, after replacing
    one PDF bilaga and one DOCX bilaga, a cold year (10 meetings in sequence), the cold build
    of the example meeting, and the references: "floor" = the same DOCX files converted in one
-   generator.convert_pdf.convert call, "naive" = one convert call per document.
+   generator.libreoffice.convert call, "naive" = one convert call per document.
 3. Writes a Markdown report (--out, default docs/benchmark.md) and prints it.
 
 The generator is called through its Python API: generator.pipeline.build_meeting(Project(root), id).
@@ -362,14 +362,14 @@ def child(spec: dict) -> dict:
                            "timings": dict(getattr(result, "timings", {}) or {})})
         out = {"seconds": time.perf_counter() - t0, "builds": builds}
     elif spec["op"] == "convert":
-        from generator import convert_pdf
+        from generator.pdf import libreoffice
 
         outdir = Path(spec["outdir"])
         shutil.rmtree(outdir, ignore_errors=True)
         outdir.mkdir(parents=True)
-        jobs = [convert_pdf.Job(Path(s), outdir / f"{i:04d}.pdf", Path(s).name) for i, s in enumerate(spec["sources"])]
+        jobs = [libreoffice.Job(Path(s), outdir / f"{i:04d}.pdf", Path(s).name) for i, s in enumerate(spec["sources"])]
         # Pass what a build passes (the meeting date, for reproducible PDFs) when convert() takes it.
-        params = inspect.signature(convert_pdf.convert).parameters
+        params = inspect.signature(libreoffice.convert).parameters
         kwargs = {}
         if spec.get("date") and "date" in params:
             kwargs["date"] = dt.date.fromisoformat(spec["date"])
@@ -377,9 +377,9 @@ def child(spec: dict) -> dict:
             kwargs["workers"] = spec["workers"]
         t0 = time.perf_counter()
         if spec["batched"]:
-            failures = convert_pdf.convert(jobs, **kwargs)
+            failures = libreoffice.convert(jobs, **kwargs)
         else:
-            failures = [f for job in jobs for f in convert_pdf.convert([job], **kwargs)]
+            failures = [f for job in jobs for f in libreoffice.convert([job], **kwargs)]
         out = {"seconds": time.perf_counter() - t0, "failures": len(failures),
                "builds": [{"converted": len(jobs) - len(failures)}]}
     else:
@@ -416,13 +416,13 @@ def run_child(spec: dict, attempts: int = 2) -> dict:
 # --- the parent ----------------------------------------------------------------------------------
 
 def stop_warm_libreoffice() -> None:
-    """End the warm LibreOffice the builds keep running (generator/lo_server.py), if any."""
+    """End the warm LibreOffice the builds keep running (generator/pdf/lo_server.py), if any."""
     try:
-        from generator import convert_pdf
+        from generator.pdf import libreoffice
     except ImportError:
         return
-    if hasattr(convert_pdf, "stop_warm"):
-        convert_pdf.stop_warm()
+    if hasattr(libreoffice, "stop_warm"):
+        libreoffice.stop_warm()
 
 
 def fresh_build(root: Path) -> None:
@@ -521,7 +521,7 @@ def machine() -> dict:
     except (OSError, AttributeError):
         pass
     try:
-        from generator.convert_pdf import soffice
+        from generator.pdf.libreoffice import soffice
 
         lo = subprocess.run([soffice(), "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
     except Exception as exc:  # noqa: BLE001
@@ -630,7 +630,7 @@ def report(runs: Runs, info: dict, desc: dict, args, reps: int, total_s: float, 
                "\"process\" adds Python start-up and imports. Peak MB is `ru_maxrss` of that Python process "
                "(LibreOffice and the warm server's Python not counted). \"Converted\" is `len(Result.converted)` "
                "(\"?\" if the pipeline does not report it).\n")
-    out.append("LibreOffice: a build converts through a warm LibreOffice (generator/lo_server.py) that stays "
+    out.append("LibreOffice: a build converts through a warm LibreOffice (generator/pdf/lo_server.py) that stays "
                "up between builds (GENERATOR_LO_VARM seconds, 600). A *cold* build starts with no build/ "
                "folder and no LibreOffice running, so it includes LibreOffice's start; the rebuilds that follow "
                "find it running, as an administratör's next build does. Floor and naive start LibreOffice for "
@@ -809,10 +809,10 @@ def main(argv: list[str] | None = None) -> int:
                                      "workers": workers, "outdir": str(work / "convert-out"),
                                      "env": {"GENERATOR_LO_VARM": "0"}}), label)
 
-        from generator import convert_pdf
+        from generator.pdf import libreoffice
 
         # convert() may run several LibreOffice processes; then the floor is also measured with one.
-        single = "workers" in inspect.signature(convert_pdf.convert).parameters
+        single = "workers" in inspect.signature(libreoffice.convert).parameters
 
         def references(key, sources, date):
             """Floor (one batched call), floor with one process, and naive (one call per document)."""

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-# python3-uno lets the generator keep LibreOffice running between builds (generator/lo_server.py).
+# python3-uno lets the generator keep LibreOffice running between builds (generator/pdf/lo_server.py).
 if ! command -v soffice >/dev/null 2>&1; then
   need+=(libreoffice-writer-nogui libreoffice-calc-nogui python3-uno)
 elif [ "$(readlink -f "$(command -v soffice)")" = /usr/lib/libreoffice/program/soffice ] \

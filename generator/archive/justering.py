@@ -1,0 +1,235 @@
+"""After the meeting: freeze the justerat protokoll (PDF/A-2b), rättelser as new versions, PAdES
+signatures, imports of signed copies, the archive's own verification, and the anslag dates."""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from generator import __version__
+from generator.archive import signaturer
+from generator.archive.outputs import Archive
+from generator.documents import context, protokoll, render_docx
+from generator.errors import ContentError, EnvironmentFault, Problem
+from generator.hashes import digest, sha256
+from generator.pdf import libreoffice
+from generator.rules import dates
+from generator.sources import protokoll_data, validate
+
+
+def content_digests(prot: protokoll.Protokoll) -> tuple[str, dict[str, str]]:
+    """What the protokoll says (not how it is laid out): one digest for all, one per §."""
+    p_context, blocks = context.protokoll(prot, watermark=False)
+    per = {str(p.nr): digest([p.rubrik, p.blocks]) for p in prot.paragrafer}
+    return digest([p_context, blocks]), per
+
+
+def latest(record: dict) -> dict | None:
+    versions = record.get("versioner", [])
+    return versions[-1] if versions else None
+
+
+def check_not_changed(prot: protokoll.Protokoll) -> None:
+    """A justerat protokoll's sources are locked: building something different stops."""
+    version = latest(Archive(prot.meeting.folder).record())
+    if version is None:
+        return
+    digest, per = content_digests(prot)
+    if digest != version["innehåll"]:
+        changed = sorted((n for n in set(per) | set(version["paragrafer"]) if per.get(n) != version["paragrafer"].get(n)),
+                         key=int)
+        where = f" (ändrat: {', '.join('§ ' + n for n in changed)})" if changed else ""
+        raise ContentError([Problem(prot.data.file, None,
+                                    f"protokollet är justerat (version {version['version']}, {version['fil']}) och "
+                                    f"källorna har ändrats sedan dess{where}",
+                                    f"ändra tillbaka, eller gör en rättelse: make rattelse {prot.meeting.id} "
+                                    'ORSAK="varför"')])
+
+
+def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
+    """Render and convert the protokoll as PDF/A-2b without watermark; check the declaration."""
+    organ = prot.organ
+    template = project.templates / f"protokoll-{organ.protokollstil}.docx"
+    p_context, blocks = context.protokoll(prot, watermark=False, rattelse=rattelse)
+    with tempfile.TemporaryDirectory(prefix="justera-") as tmp:
+        docx = Path(tmp) / "protokoll.docx"
+        docx.write_bytes(render_docx.render(template, p_context, blocks))
+        target = Path(tmp) / "protokoll.pdf"
+        report("konverterar protokollet till PDF/A-2b med LibreOffice …")
+        failures = libreoffice.convert([libreoffice.Job(docx, target, "protokollet")], date=loaded.meeting.datum,
+                                       pdf_filter=signaturer.PDFA_FILTER)
+        if failures:
+            raise EnvironmentFault(f"protokollet kunde inte konverteras: {failures[0].message}")
+        data = target.read_bytes()
+    level = signaturer.pdfa_part(data)
+    if level != "2B":
+        raise EnvironmentFault(f"LibreOffice gav ingen PDF/A-2b (deklarerat: {level or 'ingen'}) — "
+                               "uppdatera LibreOffice (7.4 eller senare)")
+    return data, level
+
+
+def justera(project, meeting_id: str, report=lambda _: None) -> Path:
+    loaded = validate.load(project.meetings, meeting_id)
+    prot = protokoll.build(project.meetings, loaded)
+    archive = Archive(loaded.meeting.folder)
+    record = archive.record()
+    if latest(record):
+        raise ContentError([Problem(archive.path(Archive.RECORD), None,
+                                    f"protokollet är redan justerat (version {latest(record)['version']})",
+                                    f"ändringar görs med make rattelse {meeting_id} ORSAK=\"varför\"")])
+    if prot.data.justeringsdatum is None:
+        raise ContentError([Problem(prot.data.file, None, "justeringsdatum saknas",
+                                    "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml")])
+    if archive.path("protokoll-v1.pdf").exists():
+        raise ContentError([Problem(archive.path("protokoll-v1.pdf"), None, "en frusen fil finns men ingen "
+                                    "justering.json (ett avbrutet make justera?)", "flytta filen åt sidan och kör "
+                                    "make justera igen; justerade filer skrivs aldrig över")])
+    data, level = _freeze(project, loaded, prot, None, report)
+    digest, per = content_digests(prot)
+    path = archive.add("protokoll-v1.pdf", data)
+    a = prot.anslag
+    record = {"sammanträde": meeting_id, "generator": __version__,
+              "versioner": [{"version": 1, "fil": path.name, "sha256": sha256(path), "pdfa": level,
+                             "fryst": prot.data.justeringsdatum.isoformat(), "innehåll": digest, "paragrafer": per,
+                             "justering": "ej signerad", "signaturer": []}],
+              "anslag": {"anslagsdatum": a.anslagsdatum.isoformat(), "nedtagning": a.nedtagning.isoformat(),
+                         "överklagande sista dag": a.overklagande_sista.isoformat()}}
+    archive.save_record(record)
+    report(f"justerat: {path} (PDF/A-{level}, {prot.range_text})")
+    return path
+
+
+def rattelse(project, meeting_id: str, orsak: str, datum: dt.date, report=lambda _: None) -> Path:
+    loaded = validate.load(project.meetings, meeting_id)
+    prot = protokoll.build(project.meetings, loaded)
+    archive = Archive(loaded.meeting.folder)
+    record = archive.record()
+    previous = latest(record)
+    if previous is None:
+        raise ContentError([Problem(prot.data.file, None, "protokollet är inte justerat",
+                                    f"justera först: make justera {meeting_id}")])
+    if not orsak.strip():
+        raise ContentError([Problem(None, None, "en rättelse måste ha en orsak", 'ange ORSAK="varför"')])
+    digest, per = content_digests(prot)
+    if digest == previous["innehåll"]:
+        raise ContentError([Problem(prot.data.file, None, "inget har ändrats sedan den justerade versionen",
+                                    "ändra källorna först; rättelsen visar vad som ändrats")])
+    changed = sorted((n for n in set(per) | set(previous["paragrafer"])
+                      if per.get(n) != previous["paragrafer"].get(n)), key=int)
+    version = previous["version"] + 1
+    note = {"version": version, "ersätter": previous["version"], "datum": datum.isoformat(), "orsak": orsak.strip(),
+            "ändrade paragrafer": [int(n) for n in changed]}
+    data, level = _freeze(project, loaded, prot, note, report)
+    path = archive.add(f"protokoll-v{version}.pdf", data)
+    record["versioner"].append({"version": version, "fil": path.name, "sha256": sha256(path), "pdfa": level,
+                                "fryst": datum.isoformat(), "innehåll": digest, "paragrafer": per,
+                                "rättelse": note, "justering": "ej signerad", "signaturer": []})
+    archive.save_record(record)
+    report(f"rättelse: {path} ersätter version {previous['version']} (ändrat: "
+           f"{', '.join('§ ' + n for n in changed) or 'sidhuvud och närvaro'})")
+    return path
+
+
+def justerat(project, meeting_id: str) -> tuple[Archive, dict, dict]:
+    """The archive, its record and latest version of a justerat protokoll; an error otherwise."""
+    folder = validate.meeting_folder(project.meetings, meeting_id)
+    archive = Archive(folder)
+    record = archive.record()
+    version = latest(record)
+    if version is None:
+        raise ContentError([Problem(folder / protokoll_data.PROTOKOLL_FILE, None, "protokollet är inte justerat",
+                                    f"justera först: make justera {meeting_id}")])
+    return archive, record, version
+
+
+def _signed_file(version: dict) -> str:
+    sigs = version.get("signaturer", [])
+    return sigs[-1]["fil"] if sigs else version["fil"]
+
+
+def signera(project, meeting_id: str, p12: Path, passphrase: bytes | None, roll: str, report=lambda _: None) -> Path:
+    archive, record, version = justerat(project, meeting_id)
+    if version.get("import"):
+        raise ContentError([Problem(archive.path(Archive.RECORD), None, "versionen har redan en importerad "
+                                    "underskriven kopia", "signera en ny version efter en rättelse")])
+    current = archive.path(_signed_file(version)).read_bytes()
+    n = len(version["signaturer"]) + 1
+    signed = signaturer.sign(current, p12, passphrase, roll, f"Signatur{n}")
+    path = archive.add(f"protokoll-v{version['version']}-signatur-{n}.pdf", signed)
+    checks = signaturer.verify(signed, archive.path(version["fil"]).read_bytes())
+    newest = checks[-1]
+    version["signaturer"].append({"fil": path.name, "sha256": sha256(path), "roll": roll, "namn": newest.namn,
+                                  "tid": newest.tid})
+    version["justering"] = "digital (PAdES)"
+    archive.save_record(record)
+    report(f"signerat av {newest.namn} ({roll}): {path}")
+    return path
+
+
+def importera(project, meeting_id: str, file: Path, report=lambda _: None) -> Path:
+    """An externally signed PDF or a scanned signed copy of the frozen protokoll."""
+    archive, record, version = justerat(project, meeting_id)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ContentError([Problem(file, None, f"filen kan inte läsas ({exc.strerror})", "kontrollera sökvägen")]) from None
+    frozen = archive.path(version["fil"]).read_bytes()
+    checks = signaturer.verify(data, frozen) if data.startswith(b"%PDF") else []
+    if checks and all(c.intakt and c.giltig for c in checks) and all(c.omfattar_frysta for c in checks):
+        kind = "e-underskrift (extern): det frysta protokollet finns oförändrat i den signerade revisionen"
+    elif checks:
+        raise ContentError([Problem(file, None, "den signerade filen innehåller inte det justerade protokollet "
+                                    "oförändrat, eller en signatur är bruten",
+                                    "låt signera exakt filen " + str(archive.path(version["fil"])))])
+    else:
+        kind = "skannad kopia: innehållet kan inte kontrolleras maskinellt"
+    path = archive.add(f"protokoll-v{version['version']}-import{file.suffix.lower()}", data)
+    version["import"] = {"fil": path.name, "sha256": sha256(path), "källa": file.name,
+                         "signaturer": [c.namn for c in checks]}
+    version["justering"] = kind
+    archive.save_record(record)
+    report(f"importerat: {path} — {kind}")
+    return path
+
+
+def verify_signatures(folder: Path) -> list[str]:
+    """Problems with the archive of one meeting (empty when all is well)."""
+    archive = Archive(folder)
+    problems = []
+    for version in archive.record().get("versioner", []):
+        frozen_path = archive.path(version["fil"])
+        if not frozen_path.is_file() or sha256(frozen_path) != version["sha256"]:
+            problems.append(f"{frozen_path}: den justerade filen saknas eller har ändrats (SHA-256 stämmer inte)")
+            continue
+        frozen = frozen_path.read_bytes()
+        for entry in version.get("signaturer", []):
+            path = archive.path(entry["fil"])
+            if not path.is_file():
+                problems.append(f"{path}: filen saknas")
+                continue
+            checks = signaturer.verify(path.read_bytes(), frozen)
+            for check in checks:
+                if not (check.intakt and check.giltig):
+                    problems.append(f"{path}: signaturen av {check.namn or 'okänd'} är bruten — filen har ändrats "
+                                    "efter underskriften")
+                elif not check.omfattar_frysta:
+                    problems.append(f"{path}: signaturen av {check.namn} omfattar inte det justerade protokollet")
+            if sha256(path) != entry["sha256"]:
+                problems.append(f"{path}: filen har ändrats sedan den signerades (SHA-256 stämmer inte)")
+    return problems
+
+
+def set_anslag(project, meeting_id: str, datum: dt.date, report=lambda _: None) -> dict:
+    """Record the day the justering was announced; compute takedown and the last appeal day."""
+    loaded = validate.load(project.meetings, meeting_id)
+    archive, record, version = justerat(project, meeting_id)
+    organ = loaded.register.organ[loaded.meeting.organ]
+    regler = organ.tidsregler
+    justerad = dt.date.fromisoformat(record["versioner"][0]["fryst"])  # a rättelse does not move the justering
+    a, warnings = dates.anslag(loaded.meeting.datum, justerad, datum, regler)
+    record["anslag"] = {"anslagsdatum": a.anslagsdatum.isoformat(), "nedtagning": a.nedtagning.isoformat(),
+                        "överklagande sista dag": a.overklagande_sista.isoformat()}
+    archive.save_record(record)
+    for w in warnings:
+        report(f"varning: {w}")
+    return record["anslag"]

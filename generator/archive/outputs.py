@@ -1,0 +1,213 @@
+"""The only writer. Everything a build makes is written into a private staging folder under
+build/ and moved into build/<meeting>/ only when the whole build succeeded, file by file with
+os.replace, so a failed or interrupted build leaves the previous outputs intact."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from generator.errors import EnvironmentFault, GeneratorError
+from generator.hashes import sha256
+
+MANIFEST = "manifest.json"
+
+
+def read_manifest(path: Path) -> dict | None:
+    """A build's manifest.json, or None when there is none."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]:
+    """Every output of `folder` that changed since its build or that a fresh build (`fresh`, its
+    manifest) makes differently, and every source that changed since; in Swedish."""
+    problems = []
+    for section, old in manifest.items():
+        new = fresh.get(section, {})
+        for rel, recorded in old.get("utdata", {}).items():
+            if rel == MANIFEST:
+                continue
+            current = folder / rel
+            if not current.is_file():
+                problems.append(f"{current}: saknas")
+            elif sha256(current) != recorded:
+                problems.append(f"{current}: har ändrats sedan bygget (SHA-256 stämmer inte med manifestet)")
+            if new.get("utdata", {}).get(rel) != recorded:
+                problems.append(f"{current}: ett nytt bygge ger inte samma fil")
+        for rel, recorded in old.get("indata", {}).items():
+            if new.get("indata", {}).get(rel) != recorded:
+                problems.append(f"{rel}: källan har ändrats sedan bygget")
+    return problems
+
+
+class BuildDir:
+    """Outputs of one command (`section`: kallelse, protokoll …) for one meeting."""
+
+    def __init__(self, build_root: Path, meeting_id: str, section: str,
+                 on_wait: Callable[[str], None] = lambda _: None):
+        self.final = build_root / meeting_id
+        self.section = section
+        try:
+            build_root.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(build_root / f".{meeting_id}.lock", on_wait)
+            self.stage = Path(tempfile.mkdtemp(prefix=f".{meeting_id}-", dir=build_root))
+        except OSError as exc:
+            raise EnvironmentFault(f"kan inte skapa byggmappen {build_root}: {exc.strerror} — "
+                                   "kontrollera rättigheter och ledigt diskutrymme") from None
+        self.written: set[str] = set()
+        self.kept: set[str] = set()
+        try:
+            self.manifest = json.loads((self.final / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.manifest = {}
+
+    def previous_state(self) -> dict:
+        """What the previous complete build of this section recorded per document, or {}."""
+        return self.manifest.get(self.section, {}).get("dokument", {})
+
+    def existing(self, rel: str) -> bool:
+        target = self.final / self._rel(rel)
+        return target.is_file() and target.stat().st_size > 0
+
+    def keep(self, rel: str) -> None:
+        """An output of the previous build that is still valid: not rebuilt, not removed."""
+        self.kept.add(rel)
+
+    def current(self, rel: str) -> Path:
+        """Where an output is now: staged when made in this build, else the kept previous one."""
+        return self.stage / rel if rel in self.written else self.final / rel
+
+    def _rel(self, rel: str) -> PurePosixPath:
+        p = PurePosixPath(rel)
+        if p.is_absolute() or ".." in p.parts:
+            raise ValueError(f"utdata utanför byggmappen: {rel}")
+        return p
+
+    def path(self, rel: str) -> Path:
+        """Where a staged output goes (for tools that write files themselves, e.g. LibreOffice)."""
+        target = self.stage / self._rel(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def claim(self, rel: str) -> Path:
+        """Register an output made by a tool; the same output twice is a bug."""
+        if rel in self.written:
+            raise ValueError(f"samma utdata skrivs två gånger: {rel}")
+        self.written.add(rel)
+        return self.path(rel)
+
+    def write(self, rel: str, data: bytes) -> Path:
+        target = self.claim(rel)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror} — "
+                                   "kontrollera ledigt diskutrymme") from None
+        return target
+
+    def commit(self, scope: tuple[str, ...], record: dict) -> list[Path]:
+        """Write the manifest (this section: `record` plus the SHA-256 of every output), move
+        every staged output into place, and remove outputs of the previous build within
+        `scope` (path prefixes this command owns) that this build no longer makes."""
+        old = self.manifest.get(self.section, {}).get("utdata", {})
+        utdata = {rel: sha256(self.stage / rel) for rel in self.written}
+        utdata.update({rel: old.get(rel) or sha256(self.final / rel) for rel in self.kept})
+        self.manifest[self.section] = dict(record, utdata=dict(sorted(utdata.items())))
+        self.write(MANIFEST, (json.dumps(self.manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode())
+        self.final.mkdir(parents=True, exist_ok=True)
+        moved = []
+        for rel in sorted(self.written):
+            src, dst = self.stage / rel, self.final / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dst)
+            moved.append(dst)
+        for old in sorted(self.final.rglob("*"), reverse=True):
+            rel = old.relative_to(self.final).as_posix()
+            if old.is_file() and rel not in self.written and rel not in self.kept and rel.startswith(scope):
+                old.unlink()
+            elif old.is_dir() and not any(old.iterdir()):
+                old.rmdir()
+        self.abort()
+        return moved
+
+    def abort(self) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None
+
+
+def _lock(path: Path, on_wait: Callable[[str], None]):
+    """One build of a meeting at a time: a second one waits and says who holds the lock."""
+    fh = open(path, "a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "okänd process"
+        on_wait(f"väntar: ett annat bygge av samma sammanträde pågår ({holder})")
+        fcntl.flock(fh, fcntl.LOCK_EX)
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"pid {os.getpid()}")
+    fh.flush()
+    return fh
+
+
+class Archive:
+    """An archive folder of a meeting — justerat/ (justering.json) or utskick/ (utskick.json):
+    files are written once, made read-only and never replaced; the record only grows."""
+
+    RECORD = "justering.json"
+
+    def __init__(self, meeting_folder: Path, name: str = "justerat", record: str = "justering.json"):
+        self.folder = meeting_folder / name
+        self.RECORD = record
+
+    def record(self) -> dict:
+        try:
+            return json.loads((self.folder / self.RECORD).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def add(self, name: str, data: bytes) -> Path:
+        """Create `name` with `data`; refuse if it exists (a justerat file is never overwritten)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / name
+        tmp = self.folder / f".{name}.tmp-{os.getpid()}"
+        try:
+            tmp.write_bytes(data)
+            os.link(tmp, target)  # atomic and fails if the target exists
+        except FileExistsError:
+            raise FileExistsError(f"{target} finns redan och skrivs aldrig över") from None
+        except OSError as exc:
+            raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror} — kontrollera ledigt diskutrymme") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        target.chmod(0o444)
+        return target
+
+    def save_record(self, record: dict) -> None:
+        """Replace the record atomically; earlier entries must stay as they were."""
+        frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst", "import")
+        old_versions = self.record().get("versioner", [])
+        new_versions = record.get("versioner", [])
+        if len(new_versions) < len(old_versions) or any(
+                any(was.get(k) is not None and new.get(k) != was.get(k) for k in frozen)  # set once, then fixed
+                or new.get("signaturer", [])[:len(was.get("signaturer", []))] != was.get("signaturer", [])
+                for was, new in zip(old_versions, new_versions)):
+            raise GeneratorError(f"{self.folder / self.RECORD} får bara växa: en arkiverad version ändras aldrig")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{self.RECORD}.tmp-{os.getpid()}"
+        tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, self.folder / self.RECORD)

@@ -1,0 +1,55 @@
+"""`make status`: where every meeting of the archive stands — kallelse built, protokoll justerat,
+days left to the justering limit, anslag and appeal period. Reads only."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.archive.justering import latest
+from generator.archive.outputs import Archive
+from generator.errors import ContentError
+from generator.sources import protokoll_data, validate
+
+
+@dataclass(frozen=True)
+class Status:
+    sammantrade: str
+    organ: str
+    kallelse: str
+    protokoll: str
+    justering_kvar: str
+    anslag: str
+    overklagande: str
+
+
+def status(project, today: dt.date) -> list[Status]:
+    rows = []
+    for folder in sorted(p for p in project.meetings.iterdir() if (p / validate.MEETING_FILE).is_file()):
+        try:
+            loaded = validate.load(project.meetings, folder.name)
+        except ContentError as exc:
+            rows.append(Status(folder.name, "?", f"fel i källorna ({len(exc.problems)})", "", "", "", ""))
+            continue
+        meeting = loaded.meeting
+        organ = loaded.register.organ[meeting.organ]
+        built = (project.build / folder.name / "kallelse-med-handlingar.pdf").is_file()
+        record = Archive(folder).record()
+        version = latest(record)
+        limit = meeting.datum + dt.timedelta(days=organ.justering_dagar)
+        if version:
+            state = f"justerat v{version['version']}, {version['justering']}"
+            left = "–"
+            a = record.get("anslag", {})
+            anslag = f"{a.get('anslagsdatum', '?')} – {a.get('nedtagning', '?')}"
+            appeal = a.get("överklagande sista dag", "")
+            if appeal:
+                appeal += " (löpt ut)" if dt.date.fromisoformat(appeal) < today else " (pågår)"
+        else:
+            has = (folder / protokoll_data.PROTOKOLL_FILE).is_file()
+            state = "ojusterat" if has else "inget protokoll"
+            days = (limit - today).days
+            left = f"{days} dagar (senast {limit.isoformat()})" if days >= 0 else f"försenad {-days} dagar"
+            anslag = appeal = ""
+        rows.append(Status(folder.name, organ.forkortning, "byggd" if built else "ej byggd", state, left, anslag,
+                           appeal))
+    return rows

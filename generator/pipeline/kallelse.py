@@ -1,0 +1,234 @@
+"""`make meeting`: the kallelse with föredragningslista, a tjänsteskrivelse per ärende, the users'
+bilagor as PDF, and kallelse-med-handlingar.pdf — as its stages, each a function below."""
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from generator import __version__
+from generator.archive import utskick
+from generator.archive.outputs import MANIFEST, BuildDir
+from generator.documents import context, render_docx
+from generator.errors import ContentError
+from generator.hashes import digest
+from generator.pdf import libreoffice, packet
+from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, part_problem, record, why
+from generator.rules import numbering
+from generator.rules.numbering import AgendaRow
+from generator.sources import validate
+from generator.sources.validate import Loaded
+
+PACKET = "kallelse-med-handlingar"
+
+
+def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: None) -> Result:
+    result = Result()
+    clock = Clock(result, report)
+    # Read and check everything before writing one byte: a broken meeting leaves build/ as it was.
+    loaded = _read(project, meeting_id)
+    result.warnings = loaded.warnings
+    rows = numbering.agenda(loaded.meeting, loaded.register)
+    clock.lap("läsa", f"{len(loaded.meeting.arenden)} ärenden, {sum(len(r.bilagor) for r in rows)} bilagor")
+    # What each document shows decides what it depends on (content, never mtimes); only then
+    # is the previous build consulted.
+    plan = _plan(project, loaded, rows)
+    out = BuildDir(project.build, loaded.meeting.id, "kallelse", report)
+    try:
+        state, todo = _stale(out, plan, report)
+        # LibreOffice starts on the users' bilagor while ours are rendered.
+        _render_and_convert(out, plan, todo, clock, report, result)
+        # The packet needs every PDF, made now or kept from the previous build.
+        _assemble(out, plan, state, clock, result)
+        # Only a complete build replaces the previous outputs.
+        result.outputs = out.commit(("kallelse", "handlingar/"), record(project, _inputs(project, loaded), state))
+        clock.lap("klart", str(out.final))
+    finally:
+        out.abort()
+    return result
+
+
+def handling_name(row: AgendaRow) -> str:
+    return f"handlingar/bilaga-{row.nr:02d}-{row.arende.id}"
+
+
+def bilaga_name(nummer: str, source: Path) -> str:
+    major, minor = nummer.split(".")
+    return f"handlingar/bilaga-{int(major):02d}.{int(minor):02d}-{source.stem}"
+
+
+@dataclass
+class _Doc:
+    """One PDF of the packet that LibreOffice makes, with what it depends on."""
+
+    rel: str  # output path without suffix, e.g. "handlingar/bilaga-04-ung-framtid"
+    name: str  # what the user calls it
+    inputs: dict[str, str]  # input name → content hash; the document is rebuilt when one changes
+    render: Callable[[], bytes] | None = None  # generated documents: makes the DOCX when needed
+    source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
+
+
+@dataclass
+class _Plan:
+    """What the build makes, decided from the sources alone."""
+
+    loaded: Loaded
+    rows: list[AgendaRow]
+    docs: list[_Doc] = field(default_factory=list)
+    bilaga_pdf: dict[str, Path] = field(default_factory=dict)  # the PDF of each bilaga that is one already
+    bilaga_rel: dict[str, str] = field(default_factory=dict)  # the converted PDF of each other bilaga
+    bilaga_hash: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def handlingar(self) -> list[AgendaRow]:
+        return [r for r in self.rows if r.har_handling]
+
+
+def _read(project: Project, meeting_id: str) -> Loaded:
+    """The register and the meeting, checked. Bilagor whose content passed the checks in the
+    previous complete build are not re-opened."""
+    try:
+        manifest = json.loads((project.build / meeting_id / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    known_good = frozenset(manifest.get("kallelse", {}).get("indata", {}).values())
+    return validate.load(project.meetings, meeting_id, known_good=known_good)
+
+
+def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
+    """Every document and its inputs: its template context (every printed fact), the template,
+    and the generator."""
+    meeting, register = loaded.meeting, loaded.register
+    plan = _Plan(loaded, rows)
+    version = {"generator": __version__}
+    template_hash = {name: digest((project.templates / f"{name}.docx").read_bytes())
+                     for name in ("kallelse", "tjansteskrivelse")}
+    k_context = context.kallelse(meeting, register, rows)
+    k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows)
+    plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest(k_context), "mall": template_hash["kallelse"],
+                                                    **version},
+                          render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context)))
+    for row in plan.handlingar:
+        t_context, blocks = context.tjansteskrivelse(meeting, register, row)
+        plan.docs.append(_Doc(handling_name(row), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
+                              {"innehåll": digest([t_context, blocks]), "mall": template_hash["tjansteskrivelse"],
+                               **version},
+                              render=lambda c=t_context, b=blocks: render_docx.render(
+                                  project.templates / "tjansteskrivelse.docx", c, b)))
+    for row in plan.handlingar:
+        for b in row.bilagor:
+            plan.bilaga_hash[b.nummer] = b.bilaga.sha256
+            if b.bilaga.fil.suffix.lower() == ".pdf":
+                plan.bilaga_pdf[b.nummer] = b.bilaga.fil
+            else:
+                plan.bilaga_rel[b.nummer] = bilaga_name(b.nummer, b.bilaga.fil)
+                plan.docs.append(_Doc(plan.bilaga_rel[b.nummer], f"bilaga {b.nummer} ({b.bilaga.fil.name})",
+                                      {"fil": plan.bilaga_hash[b.nummer]}, source=b.bilaga.fil))
+    return plan
+
+
+def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict], list[_Doc]]:
+    """Which documents must be made again, and why (reported per document); the others are kept."""
+    previous = out.previous_state()
+    state: dict[str, dict] = {}
+    todo: list[_Doc] = []
+    for doc in plan.docs:
+        files = [f"{doc.rel}.pdf"] + ([f"{doc.rel}.docx"] if doc.render else [])
+        reason = why(previous.get(doc.rel), doc.inputs)
+        if reason is None and not all(out.existing(f) for f in files):
+            reason = "utdata saknas"
+        state[doc.rel] = doc.inputs
+        if reason is None:
+            for f in files:
+                out.keep(f)
+        else:
+            report(f"{'':<12} {doc.name}: {reason}")
+            todo.append(doc)
+    return state, todo
+
+
+def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clock, report: Report,
+                        result: Result) -> None:
+    """The users' DOCX/ODT/XLSX bilagor need no rendering: LibreOffice starts on them at once, in
+    the background, while the generated documents are rendered; those then go to LibreOffice
+    together. PDFs are used as they are. Without such bilagor, a LibreOffice kept running between
+    builds is started meanwhile."""
+    datum = plan.loaded.meeting.datum
+    given = [libreoffice.Job(d.source, out.claim(f"{d.rel}.pdf"), d.name) for d in todo if d.source]
+    warm = bool(todo) and libreoffice.warm_running()  # a no-op build does not look
+    with ThreadPoolExecutor(1) as background:
+        early = background.submit(libreoffice.convert, given, workers=1, date=datum) if given else None
+        if todo and not given and not warm:
+            background.submit(libreoffice.warm_up)
+        made = [libreoffice.Job(out.write(f"{d.rel}.docx", d.render()), out.claim(f"{d.rel}.pdf"), d.name)
+                for d in todo if d.render]
+        clock.lap("docx", f"{len(made)} av {sum(1 for d in plan.docs if d.render)} dokument")
+        if made or given:
+            how = "igång sedan tidigare" if warm else "startas"
+            report(f"{'':<12} konverterar {len(made) + len(given)} dokument med LibreOffice ({how}) …")
+        # Two LibreOffice processes in all when the early batch is a fair share of the work
+        # (2 cores); a third only when the generated documents are by far the most.
+        size = lambda jobs: sum(j.source.stat().st_size for j in jobs)  # noqa: E731
+        workers = 1 if early and size(given) >= size(made) / 2 else None
+        failures = libreoffice.convert(made, date=datum, workers=workers) + (early.result() if early else [])
+    jobs = made + given
+    result.converted = [job.name for job in jobs]
+    if failures:
+        raise ContentError([conversion_problem(f, plan.rows) for f in failures])
+    clock.lap("pdf", f"{len(jobs)} av {len(plan.docs)} dokument konverterade")
+    plan.bilaga_pdf.update({nummer: out.current(f"{rel}.pdf") for nummer, rel in plan.bilaga_rel.items()})
+
+
+def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Result) -> None:
+    """The packet: kallelse, then per item its tjänsteskrivelse and bilagor, stamped; kept as it
+    was when none of its inputs changed."""
+    meeting, register = plan.loaded.meeting, plan.loaded.register
+    organ = register.organ[meeting.organ]
+    sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), "Kallelse och föredragningslista",
+                                                  "K")])]
+    for row in plan.handlingar:
+        sec = packet.Section(f"{row.nr} {row.rubrik}")
+        sec.parts.append(packet.Part(out.current(f"{handling_name(row)}.pdf"), f"Bilaga {row.nr} Tjänsteskrivelse",
+                                     str(row.nr)))
+        for b in row.bilagor:
+            sec.parts.append(packet.Part(plan.bilaga_pdf[b.nummer], f"Bilaga {b.nummer} {b.bilaga.titel}", b.nummer,
+                                         stamp=f"Bilaga {b.nummer} · {organ.forkortning} {meeting.datum.isoformat()}",
+                                         source=b.bilaga.fil))
+        sections.append(sec)
+    meta = packet.Metadata(
+        title=f"Kallelse med handlingar – {organ.namn_versal} {meeting.datum.isoformat()}",
+        author=register.forbund.namn, subject=f"Sammanträde {meeting.datum.isoformat()}",
+        date=meeting.datum)
+    inputs = {"delar": digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
+                              + [sec.title for sec in sections]),
+              "dokument": digest({d.rel: d.inputs for d in plan.docs}), "bilagor": digest(plan.bilaga_hash),
+              "metadata": digest(meta), "generator": __version__}
+    previous = out.previous_state()
+    state[PACKET] = inputs
+    reason = why(previous.get(PACKET), inputs)
+    if reason is None and not out.existing(f"{PACKET}.pdf"):
+        reason = "utdata saknas"
+    if reason is None:
+        out.keep(f"{PACKET}.pdf")
+        result.pages = previous.get("sidor", 0)
+        clock.lap("paket", "oförändrat")
+    else:
+        try:
+            placed = packet.assemble(sections, out.claim(f"{PACKET}.pdf"), meta)
+        except packet.PacketError as exc:
+            raise ContentError([part_problem(exc, plan.rows)]) from None
+        result.pages = sum(n for _, _, n in placed)
+        clock.lap("paket", f"{result.pages} sidor ({reason})")
+    state["sidor"] = result.pages
+
+
+def _inputs(project: Project, loaded: Loaded) -> list[Path]:
+    """Every source file the kallelse was made from, for the manifest."""
+    meeting = loaded.meeting
+    inputs = [project.meetings / validate.REGISTER_FILE, meeting.file,
+              *(a.file for a in meeting.arenden), *(b.fil for a in meeting.arenden for b in a.bilagor),
+              project.templates / "kallelse.docx", project.templates / "tjansteskrivelse.docx"]
+    sent = utskick.store(meeting).path(utskick.RECORD)  # it decides the version line on page 1
+    return inputs + ([sent] if sent.is_file() else [])

@@ -1,0 +1,110 @@
+"""`make protokoll` (with `--utdrag`) and `make check`, as their stages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.archive import justering
+from generator.archive.outputs import Archive, BuildDir
+from generator.documents import context, protokoll, render_docx
+from generator.documents.protokoll import Protokoll
+from generator.errors import ContentError, Problem
+from generator.pdf import libreoffice, packet
+from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
+from generator.sources import protokoll_data, serie, validate
+
+
+def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, int]] = (),
+                    report: Report = lambda _: None) -> Result:
+    """protokoll.docx/.pdf (OJUSTERAT until marked justerat) and the requested utdrag."""
+    result = Result()
+    clock = Clock(result, report)
+    # Read, number and check everything, and refuse a changed justerat protokoll, before writing.
+    loaded, prot, justerat = _read(project, meeting_id, utdrag)
+    result.warnings = loaded.warnings + tuple(prot.warnings)
+    clock.lap("läsa", f"{prot.range_text}" + (", justerat" if justerat else ""))
+    meeting = prot.meeting
+    out = BuildDir(project.build, meeting.id, "protokoll", report)
+    try:
+        # Every document is rendered first so that LibreOffice converts them in one call.
+        jobs = _render(project, out, prot, utdrag, watermark=not justerat)
+        clock.lap("docx", f"{len(jobs)} dokument")
+        failures = libreoffice.convert(jobs, date=meeting.datum)
+        if failures:
+            raise ContentError([conversion_problem(f, []) for f in failures])
+        clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
+        # Metadata (and OJUSTERAT on every page) go on after LibreOffice.
+        mark = None if justerat else "OJUSTERAT"
+        result.pages = _finish(out, prot, jobs, mark)
+        clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
+        # Only a complete build replaces the previous outputs.
+        result.outputs = out.commit(("protokoll", "utdrag/"), record(project, _inputs(project, prot), {}))
+        clock.lap("klart", str(out.final))
+    finally:
+        out.abort()
+    return result
+
+
+def _read(project: Project, meeting_id: str, utdrag) -> tuple[validate.Loaded, Protokoll, bool]:
+    loaded = validate.load(project.meetings, meeting_id)
+    prot = protokoll.build(project.meetings, loaded)
+    for lo, hi in utdrag:
+        if not (prot.first <= lo <= hi <= prot.last):
+            raise ContentError([Problem(None, None, f"§ {lo} - {hi} finns inte i protokollet ({prot.range_text})",
+                                        "ange paragrafer ur protokollet")])
+    # A justerat protokoll's sources are locked: stop before writing anything different.
+    justering.check_not_changed(prot)
+    justerat = prot.data.justerat or justering.latest(Archive(loaded.meeting.folder).record()) is not None
+    return loaded, prot, justerat
+
+
+def _template(project: Project, prot: Protokoll) -> Path:
+    return project.templates / f"protokoll-{prot.organ.protokollstil}.docx"
+
+
+def utdrag_name(lo: int, hi: int) -> str:
+    return f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
+
+
+def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag, watermark: bool) -> list[libreoffice.Job]:
+    p_context, blocks = context.protokoll(prot, watermark=watermark)
+    jobs = [libreoffice.Job(out.write("protokoll.docx", render_docx.render(_template(project, prot), p_context, blocks)),
+                            out.path("tmp/protokoll.pdf"), "protokollet")]
+    for i, (lo, hi) in enumerate(utdrag):
+        name = utdrag_name(lo, hi)
+        chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
+        u_context, u_blocks = context.utdrag(prot, chosen, watermark=watermark)
+        jobs.append(libreoffice.Job(out.write(f"{name}.docx", render_docx.render(
+            project.templates / "utdrag.docx", u_context, u_blocks)), out.path(f"tmp/{i}.pdf"), name))
+    return jobs
+
+
+def _finish(out: BuildDir, prot: Protokoll, jobs: list[libreoffice.Job], mark: str | None) -> int:
+    """Title and author on every PDF, OJUSTERAT on every page until justerat; the protokoll's pages."""
+    meeting, register, organ = prot.meeting, prot.register, prot.organ
+    title = f"Protokoll {organ.namn_versal} {meeting.datum.isoformat()}"
+    meta = packet.Metadata(title, register.forbund.namn, f"{title}, {prot.range_text}", meeting.datum)
+    pages = packet.finish(jobs[0].target, out.claim("protokoll.pdf"), meta, mark)
+    for job in jobs[1:]:
+        packet.finish(job.target, out.claim(f"{job.name}.pdf"),
+                      packet.Metadata(f"Protokollsutdrag {job.name.split('-', 1)[1]} – {title}",
+                                      register.forbund.namn, title, meeting.datum), mark)
+    return pages
+
+
+def _inputs(project: Project, prot: Protokoll) -> list[Path]:
+    meeting = prot.meeting
+    return [project.meetings / validate.REGISTER_FILE, meeting.file, prot.data.file,
+            *(a.file for a in meeting.arenden), _template(project, prot), project.templates / "utdrag.docx"]
+
+
+def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
+    """Everything `meeting` checks, plus the protokoll and its dates when protokoll.yaml exists."""
+    loaded = validate.load(project.meetings, meeting_id)
+    warnings = loaded.warnings
+    if (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
+        prot = protokoll.build(project.meetings, loaded)
+        justering.check_not_changed(prot)
+        warnings += tuple(prot.warnings)
+    else:  # the § series is checked before the protokoll exists, too
+        warnings += tuple(serie.series_start(project.meetings, loaded.meeting, loaded.register)[1])
+    return warnings

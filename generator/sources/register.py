@@ -1,0 +1,175 @@
+"""Read and check meetings/register.yaml: the förbund, its organs with their profiles, the member
+organisations, people, kansli and mandates. Reads only; every problem is collected."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.model import (ROLLER, STANDARDTYPER, Forbund, Kansli, Medlem, Organ, Person, Register,
+                             StandardPunkt, Uppdrag)
+from generator.sources.fields import ID, Fields, did_you_mean, scalar_text, slug, unknown_person
+from generator.sources.load import YScalar, read_yaml
+
+REGISTER_FILE = "register.yaml"
+
+
+def load_register(path: Path, problems: list[Problem]) -> Register | None:
+    root = read_yaml(path, problems)
+    if root is None:
+        return None
+    top = Fields(root, problems, "registret",
+                 ("förbund", "organ", "medlemmar", "personer", "kansli", "uppdrag"), path)
+    forbund = _forbund(top, problems)
+    personer = _personer(top, problems)
+    medlemmar = _medlemmar(top, problems)
+    organ = _organ(top, problems)
+    kansli = tuple(_kansli(top, problems, personer))
+    uppdrag = tuple(_uppdrag(top, problems, personer, organ, medlemmar))
+    if forbund and forbund.undertecknare and forbund.undertecknare not in personer:
+        problems.append(unknown_person(path, top.node["förbund"].line_of("undertecknare"),
+                                        "undertecknare", forbund.undertecknare, personer))
+    if forbund is None:
+        return None
+    return Register(path, forbund, organ, medlemmar, personer, kansli, uppdrag)
+
+
+def _forbund(top: Fields, problems) -> Forbund | None:
+    node = top.mapping("förbund")
+    if node is None:
+        return None
+    f = Fields(node, problems, "förbund", ("namn", "kortnamn", "adress", "organisationsnummer",
+                                           "epost", "webbplats", "förvaringsplats", "undertecknare"))
+    adress = tuple(t for v, ln in f.items("adress", required=True)
+                   if (t := scalar_text(v, f.file, ln, problems, "en adressrad")))
+    return Forbund(f.text("namn") or "", f.text("kortnamn") or "", adress,
+                   f.text("organisationsnummer") or "", f.text("epost") or "",
+                   f.text("webbplats", False) or "", f.text("förvaringsplats", False) or "",
+                   f.text("undertecknare", False))
+
+
+def _id_entries(top: Fields, key: str, problems):
+    node = top.mapping(key)
+    if node is None:
+        return []
+    out = []
+    for ident, value in node.items():
+        line = node.line_of(ident)
+        if not ID.match(ident):
+            problems.append(Problem(node.file, line, f'id "{ident}" har otillåtna tecken',
+                                    "använd små bokstäver, siffror och bindestreck, t.ex. asa-fichtel"))
+        out.append((ident, value, line))
+    return out
+
+
+def _personer(top: Fields, problems) -> dict[str, Person]:
+    out = {}
+    for pid, value, line in _id_entries(top, "personer", problems):
+        f = Fields(value, problems, f"personen {pid}", ("namn", "parti", "epost"), top.file, line)
+        out[pid] = Person(pid, f.text("namn") or pid, f.text("parti", False), f.text("epost", False))
+    return out
+
+
+def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
+    out = {}
+    for mid, value, line in _id_entries(top, "medlemmar", problems):
+        f = Fields(value, problems, f"medlemmen {mid}", ("namn", "långt namn"), top.file, line)
+        namn = f.text("namn") or mid
+        out[mid] = Medlem(mid, namn, f.text("långt namn", False) or namn)
+    return out
+
+
+def _organ(top: Fields, problems) -> dict[str, Organ]:
+    out = {}
+    entries = _id_entries(top, "organ", problems)
+    known = {oid for oid, _, _ in entries}
+    for oid, value, line in entries:
+        f = Fields(value, problems, f"organet {oid}",
+                   ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
+                    "paragrafserie", "föredragningslista", "protokoll"), top.file, line)
+        bereder = f.text("bereder", False)
+        if bereder and bereder not in known:
+            f.problem("bereder", f'organet "{bereder}" finns inte i registret',
+                      did_you_mean(bereder, known) or "lägg till organet under organ:")
+        serie = {}
+        serie_node = f.mapping("paragrafserie", required=False)
+        if serie_node is not None:
+            sf = Fields(serie_node, problems, "paragrafserie", ("börjar",))
+            start_node = sf.mapping("börjar", required=False) or {}
+            for year, first in start_node.items():
+                ok = re.fullmatch(r"\d{4}", year) and isinstance(first, YScalar) \
+                    and first.text and first.text.isdigit() and int(first.text) >= 1
+                if not ok:
+                    problems.append(Problem(top.file, start_node.line_of(year),
+                                            f'"{year}: {first}" är ingen början på en paragrafserie',
+                                            "skriv år: första paragrafnummer, t.ex. 2021: 38"))
+                    continue
+                serie[int(year)] = int(first.text)
+        punkter = []
+        for item, item_line in f.items("föredragningslista", required=True):
+            pf = Fields(item, problems, "en standardpunkt",
+                        ("typ", "rubrik", "övriga uppgifter", "id", "paragraf", "beslut"), top.file, item_line)
+            typ = pf.choice("typ", STANDARDTYPER, required=False) or ""
+            rubrik = pf.text("rubrik", required=typ != "ärenden") or ""
+            beslut = tuple(t for v, ln in pf.items("beslut")
+                           if (t := scalar_text(v, top.file, ln, problems, "en att-sats")))
+            paragraf = pf.choice("paragraf", ("ja", "nej", "vid behov"), required=False)
+            if paragraf is None:
+                paragraf = "nej" if typ in ("rubrikrad", "ärenden") else "ja"
+            punkter.append(StandardPunkt(typ, rubrik, pf.text("övriga uppgifter", False) or "",
+                                         pf.text("id", False) or slug(rubrik or typ), paragraf, beslut))
+        if punkter and sum(p.typ == "ärenden" for p in punkter) != 1:
+            f.problem("föredragningslista", "föredragningslistan ska ha exakt en punkt med typ: ärenden",
+                      "den anger var sammanträdets ärenden står")
+        stil, tider = "kompakt", {}
+        pnode = f.mapping("protokoll", required=False)
+        if pnode is not None:
+            prf = Fields(pnode, problems, "protokoll", ("stil", "justering inom dagar", "anslag inom dagar",
+                                                         "överklagande veckor"), top.file)
+            stil = prf.choice("stil", ("kompakt", "klassisk"), required=False) or "kompakt"
+            for key, name in (("justering inom dagar", "justering_dagar"), ("anslag inom dagar", "anslag_dagar"),
+                              ("överklagande veckor", "overklagande_veckor")):
+                number = prf.text(key, False)
+                if number is not None:
+                    if number.isdigit():
+                        tider[name] = int(number)
+                    else:
+                        prf.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 14")
+        out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
+                         f.text("beslutsformel") or "", f.text("förslagsformel") or "",
+                         bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
+                         stil, **tider)
+    return out
+
+
+def _kansli(top: Fields, problems, personer) -> list[Kansli]:
+    out = []
+    for item, line in top.items("kansli"):
+        f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare"),
+                   top.file, line)
+        pid = f.text("person")
+        if pid and pid not in personer:
+            problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
+        out.append(Kansli(pid or "", f.text("titel") or "", f.date("från", False),
+                          f.date("till", False), f.boolean("sekreterare")))
+    return out
+
+
+def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[Uppdrag]:
+    out = []
+    for item, line in top.items("uppdrag"):
+        f = Fields(item, problems, "ett uppdrag",
+                   ("person", "organ", "medlem", "typ", "roll", "från", "till"), top.file, line)
+        pid = f.text("person")
+        if pid and pid not in personer:
+            problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
+        oid = f.choice("organ", tuple(organ))
+        mid = f.choice("medlem", tuple(medlemmar))
+        typ = f.choice("typ", ("ordinarie", "ersättare"))
+        roll = f.choice("roll", ROLLER, required=False)
+        fran, till = f.date("från", False), f.date("till", False)
+        if fran and till and till < fran:
+            f.problem("till", "uppdraget slutar innan det börjar", "kontrollera från och till")
+        if pid and oid and mid and typ:
+            out.append(Uppdrag(pid, oid, mid, typ, roll, fran, till))
+    return out

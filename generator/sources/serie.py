@@ -1,0 +1,63 @@
+"""The § series across the archive: the first § of a meeting continues the previous meeting of
+the same organ in the same year. Reads the earlier meetings' sources; never writes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.model import Protokollsdata, Register, Sammantrade
+from generator.rules import numbering
+from generator.rules.paragrafer import paragraf_rows
+from generator.sources import protokoll_data, validate
+from generator.sources.fields import iso_part
+from generator.sources.load import YMap, YScalar, read_yaml
+
+
+def _meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, str]]:
+    """(date, folder name) of every meeting of `organ` in `year` in the archive, in date order."""
+    out = []
+    for folder in sorted(meetings_root.iterdir()):
+        path = folder / validate.MEETING_FILE
+        if not path.is_file() or not folder.name.startswith(str(year)):
+            continue
+        problems: list[Problem] = []
+        root = read_yaml(path, problems)
+        if not isinstance(root, YMap):
+            continue
+        o, d = root.get("organ"), root.get("datum")
+        if isinstance(o, YScalar) and o.text == organ and isinstance(d, YScalar) and d.text:
+            out.append((iso_part(d.text), folder.name))
+    return sorted(out)
+
+
+def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
+                 _seen: frozenset = frozenset()) -> tuple[int, list[Problem]]:
+    """First § of `meeting`: the previous meeting of the same organ that year + 1, or where the
+    register says the year's series starts (1 by default)."""
+    organ = register.organ[meeting.organ]
+    year = meeting.datum.year
+    earlier = [name for d, name in _meetings_of(meetings_root, meeting.organ, year)
+               if d < meeting.datum.isoformat() and name not in _seen]
+    if not earlier:
+        return organ.serie_borjar.get(year, 1), []
+    previous = validate.load(meetings_root, earlier[-1], check_files=False)
+    start, warnings = series_start(meetings_root, previous.meeting, register, _seen | {meeting.id})
+    data = _try_data(previous)
+    count = len(paragraf_rows(previous.meeting, register, data))
+    if data is None:
+        warnings.append(Problem(previous.meeting.folder / protokoll_data.PROTOKOLL_FILE, None,
+                                f"sammanträdet {previous.meeting.id} har inget protokoll; dess paragrafer räknas "
+                                "från dagordningen", "fyll i protokoll.yaml för det sammanträdet", warning=True))
+    elif data.paragrafer and data.paragrafer != (start, start + count - 1):
+        warnings.append(Problem(data.file, data.lines.get("paragrafer"),
+                                f"paragraferna § {data.paragrafer[0]} - {data.paragrafer[1]} stämmer inte med serien "
+                                f"(§ {start} - {start + count - 1})", "serien har en lucka eller dubbletter; "
+                                "rätta paragrafserien i registret eller protokollet", warning=True))
+    return start + count, warnings
+
+
+def _try_data(loaded: validate.Loaded) -> Protokollsdata | None:
+    if not (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
+        return None
+    rows = numbering.agenda(loaded.meeting, loaded.register)
+    return protokoll_data.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])

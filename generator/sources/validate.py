@@ -1,0 +1,305 @@
+"""Turn the line-annotated sources of one meeting into a frozen model, or into a list of problems.
+
+Every problem of the register and the meeting is collected before anything stops; nothing
+here writes a file. The bilagor are opened too (size, what the first bytes say the file is, a
+PDF's page tree), so a file that cannot be used is reported with the rest, before any build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError, Problem, UsageError
+from generator.model import UTFALL, Arende, Beredning, Bilaga, OvrigRad, Register, Sammantrade
+from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
+from generator.sources.filecheck import content_hash, inspect_bilaga
+from generator.sources.load import CONTROL_HINT, YMap, YScalar, control_character, read_markdown, read_yaml
+from generator.sources.register import REGISTER_FILE, load_register
+
+MEETING_FILE = "sammanträde.yaml"
+BILAGA_TYPER = (".pdf", ".docx", ".odt", ".xlsx", ".ods", ".doc")
+TID = re.compile(r"^(\d{2})\.(\d{2})-(\d{2})\.(\d{2})$")
+
+
+# --- meeting ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Loaded:
+    register: Register
+    meeting: Sammantrade
+    warnings: tuple[Problem, ...]
+
+
+def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
+    if not meeting_id or meeting_id.startswith(".") or "/" in meeting_id or "\\" in meeting_id:
+        raise UsageError(f'"{meeting_id}" är inget sammanträde — ange mappens namn under meetings/, t.ex. 2021-09-16')
+    folder = meetings_root / meeting_id
+    if (folder / MEETING_FILE).is_file():
+        return folder
+    others = sorted(p.name for p in meetings_root.glob(f"{meeting_id}-*") if (p / MEETING_FILE).is_file())
+    if others:
+        raise UsageError(f"flera sammanträden {meeting_id}: ange ett av {', '.join(others)}")
+    existing = sorted(p.name for p in meetings_root.iterdir() if (p / MEETING_FILE).is_file()) \
+        if meetings_root.is_dir() else []
+    hint = did_you_mean(meeting_id, existing) or (
+        "finns: " + ", ".join(existing) if existing else f"skapa {folder}/{MEETING_FILE}")
+    raise UsageError(f"sammanträdet {meeting_id} finns inte ({folder}/{MEETING_FILE} saknas) — {hint}")
+
+
+@dataclass(frozen=True)
+class FileChecks:
+    """Which bilagor validation opens: all (default); none (earlier meetings, read only to
+    continue the § series); or all but those whose content hash passed in the previous
+    complete build (incremental builds: a 2,000-page packet is not re-parsed to build nothing)."""
+
+    enabled: bool = True
+    known_good: frozenset[str] = frozenset()
+
+
+def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
+         known_good: frozenset[str] = frozenset()) -> Loaded:
+    """Read and check the register and one meeting; raise ContentError with every problem.
+    `check_files`: also open every bilaga (type, size, PDF readable), except those whose
+    SHA-256 is in `known_good`."""
+    folder = meeting_folder(meetings_root, meeting_id)
+    problems: list[Problem] = []
+    register = load_register(meetings_root / REGISTER_FILE, problems)
+    meeting = None
+    if register is not None:
+        meeting = _meeting(folder, register, problems, FileChecks(check_files, known_good))
+    errors = [p for p in problems if not p.warning]
+    if errors or register is None or meeting is None:
+        raise ContentError(errors or problems)
+    return Loaded(register, meeting, tuple(p for p in problems if p.warning))
+
+
+def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks) -> Sammantrade | None:
+    path = folder / MEETING_FILE
+    root = read_yaml(path, problems)
+    if root is None:
+        return None
+    f = Fields(root, problems, "sammanträdet",
+               ("organ", "datum", "tid", "plats", "förhinder", "övrigt", "skrivelsedatum",
+                "förslag", "ärenden"), path)
+    organ_id = f.choice("organ", tuple(reg.organ))
+    datum = f.date("datum")
+    if datum is not None:
+        _same_day(f, folder, organ_id, datum, reg, problems)
+    tid = f.text("tid")
+    if tid and not (m := TID.match(tid)):
+        f.problem("tid", f'tiden "{tid}" ska skrivas TT.MM-TT.MM', "t.ex. tid: 09.00-12.00")
+    elif tid:
+        start, end = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+        if not all(t <= (24, 0) and t[1] <= 59 for t in (start, end)) or start >= end:
+            f.problem("tid", f'tiden "{tid}" finns inte', "skriv början och slut, t.ex. tid: 09.00-12.00")
+    plats = f.text("plats")
+    forhinder = f.text("förhinder", False)
+    if forhinder:
+        if forhinder not in reg.personer:
+            problems.append(unknown_person(path, f.line("förhinder"), "förhinder", forhinder, reg.personer))
+        elif not reg.personer[forhinder].epost:
+            f.problem("förhinder", f"{reg.namn(forhinder)} har ingen e-postadress i registret",
+                      "lägg till epost: för personen i meetings/register.yaml")
+    ovrigt = []
+    for item, line in f.items("övrigt"):
+        of = Fields(item, problems, "en övrig rad", ("etikett", "text"), path, line)
+        ovrigt.append(OvrigRad(of.text("etikett") or "", of.text("text") or ""))
+    skrivelsedatum = f.date("skrivelsedatum", False)
+    justerare = justeringsdatum = None
+    forslag = f.mapping("förslag", required=False)
+    if forslag is not None:
+        ff = Fields(forslag, problems, "förslag", ("justerare", "justeringsdatum"), path)
+        justerare = ff.text("justerare", False)
+        justeringsdatum = ff.date("justeringsdatum", False)
+        if justerare and organ_id and datum:
+            if justerare not in reg.personer:
+                problems.append(unknown_person(path, ff.line("justerare"), "justerare", justerare, reg.personer))
+            elif not any(u.person == justerare for u in reg.mandates(organ_id, datum)):
+                ff.problem("justerare", f"{reg.namn(justerare)} har inget uppdrag i "
+                           f"{reg.organ[organ_id].namn} den {datum.isoformat()}",
+                           "välj en ledamot eller ersättare i organet, eller rätta uppdraget i registret")
+        limit = reg.organ[organ_id].justering_dagar if organ_id else 14
+        if justeringsdatum and datum:
+            if justeringsdatum < datum:
+                ff.problem("justeringsdatum", f"justeringsdatum {justeringsdatum} ligger före sammanträdet",
+                           "justering sker på eller efter sammanträdesdagen")
+            elif (justeringsdatum - datum).days > limit:
+                ff.problem("justeringsdatum",
+                           f"justeringsdatum {justeringsdatum} är {(justeringsdatum - datum).days} dagar "
+                           f"efter sammanträdet", f"protokollet ska justeras inom {limit} dagar "
+                           f"(senast {datum + dt.timedelta(days=limit)})", warning=True)
+    if forslag is None or not justerare:
+        f.problem("förslag" if forslag is not None else None, "förslag på justerare saknas",
+                  "lägg till förslag: justerare: <person-id>", warning=True)
+    arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems, check_files)
+    if organ_id is None or datum is None or tid is None or plats is None:
+        return None
+    return Sammantrade(folder.name, folder, path, organ_id, datum, tid, plats, forhinder,
+                       tuple(ovrigt), skrivelsedatum or datum, justerare, justeringsdatum,
+                       tuple(arenden))
+
+
+def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, problems) -> None:
+    """The folder is named after the date, and an organ meets once a day: otherwise two meetings
+    would take the same § numbers (the series is ordered by date)."""
+    if not folder.name.startswith(datum.isoformat()):
+        f.problem("datum", f"datum {datum.isoformat()} stämmer inte med mappens namn {folder.name}",
+                  "rätta datumet eller byt namn på mappen (mappen heter som datumet, t.ex. "
+                  f"{datum.isoformat()})")
+    if organ_id is None:
+        return
+    for other in sorted(folder.parent.iterdir()):
+        path = other / MEETING_FILE
+        if other == folder or not other.name.startswith(datum.isoformat()) or not path.is_file():
+            continue
+        root = read_yaml(path, [])
+        if not isinstance(root, YMap):
+            continue
+        o, d = root.get("organ"), root.get("datum")
+        if isinstance(o, YScalar) and o.text == organ_id and isinstance(d, YScalar) and d.text \
+                and iso_part(d.text) == datum.isoformat():
+            f.problem("datum", f"{reg.organ[organ_id].namn} har ett sammanträde till den {datum.isoformat()} "
+                      f"({other.name})", "paragraferna skulle bli dubbletter; slå ihop sammanträdena eller "
+                      "rätta datumet")
+
+
+def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsedatum,
+             problems, check_files: FileChecks) -> list[Arende]:
+    listed: dict[str, int] = {}
+    out = []
+    for item, line in f.items("ärenden"):
+        aid = scalar_text(item, f.file, line, problems, "ett ärende i listan")
+        if aid is None:
+            continue
+        if aid in listed:
+            problems.append(Problem(f.file, line, f'ärendet "{aid}" står två gånger i dagordningen',
+                                    f"ta bort raden (första gången på rad {listed[aid]})"))
+            continue
+        if aid.startswith(".") or "/" in aid or "\\" in aid:
+            problems.append(Problem(f.file, line, f'ärendet "{aid}" ska vara ett id, inte en sökväg',
+                                    "skriv ärendefilens namn utan arenden/ och .md, t.ex. - budget"))
+            continue
+        listed[aid] = line
+        path = folder / "arenden" / f"{aid}.md"
+        if not path.is_file():
+            present = [p.stem for p in (folder / "arenden").glob("*.md")]
+            hint = did_you_mean(aid, present) or f"skapa arenden/{aid}.md eller ta bort raden"
+            problems.append(Problem(f.file, line, f'ärendet "{aid}" finns inte (arenden/{aid}.md saknas)', hint))
+            continue
+        arende = _arende(path, folder, reg, organ_id, skrivelsedatum or datum, problems, check_files)
+        if arende is not None:
+            out.append(arende)
+    for path in sorted((folder / "arenden").glob("*.md")):
+        if path.stem not in listed:
+            problems.append(Problem(path, None, f'ärendet "{path.stem}" står inte i dagordningen',
+                                    f"lägg till - {path.stem} under ärenden: i {f.file.name}, eller ta bort filen"))
+    return out
+
+
+ARENDE_KEYS = ("rubrik", "dagordningsrubrik", "föredragande", "muntlig", "dnr", "datum", "beredning",
+               "förslag till beslut", "bilagor", "undertecknare", "beslutas av")
+
+
+def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, problems,
+            check_files: FileChecks) -> Arende | None:
+    src = read_markdown(path, problems)
+    if src is None:
+        return None
+    for i, body_line in enumerate(src.body.split("\n")):
+        if (bad := control_character(body_line)) is not None:
+            problems.append(Problem(path, src.body_line + i, f"texten innehåller ett styrtecken "
+                                    f"(kod {ord(body_line[bad])})", CONTROL_HINT))
+    if src.front is None:
+        return None
+    f = Fields(src.front, problems, "ärendet", ARENDE_KEYS, path)
+    rubrik = f.text("rubrik")
+    people = {}
+    for key in ("föredragande", "undertecknare"):
+        pid = f.text(key, False)
+        if pid and pid not in reg.personer:
+            problems.append(unknown_person(path, f.line(key), key, pid, reg.personer))
+            pid = None
+        people[key] = pid
+    muntlig = f.boolean("muntlig")
+    beredning = []
+    for item, line in f.items("beredning"):
+        bf = Fields(item, problems, "beredning", ("organ", "datum", "utfall"), path, line)
+        b_organ = bf.choice("organ", tuple(reg.organ))
+        b_datum = bf.date("datum")
+        utfall = bf.choice("utfall", UTFALL)
+        if b_organ and b_datum and utfall:
+            beredning.append(Beredning(b_organ, b_datum, utfall))
+    att = []
+    for item, line in f.items("förslag till beslut", required=not muntlig):
+        text = scalar_text(item, path, line, problems, "en att-sats")
+        if text:
+            att.append(re.sub(r"^att\s+", "", text))
+    bilagor = []
+    seen = {}
+    for item, line in f.items("bilagor"):
+        if isinstance(item, YScalar) and not (item.text or "").strip():
+            problems.append(Problem(path, line, "en tom rad under bilagor", "skriv filens sökväg eller ta bort raden"))
+            continue
+        if isinstance(item, YScalar):
+            fil, titel = scalar_text(item, path, line, problems, "en bilaga"), None
+        else:
+            bf = Fields(item, problems, "en bilaga", ("fil", "titel"), path, line)
+            fil, titel = bf.text("fil"), bf.text("titel", False)
+        if not fil:
+            continue
+        target = _bilaga_path(fil, folder, path, line, problems)
+        if target is None:
+            continue
+        if target.resolve() in seen:
+            problems.append(Problem(path, line, f'bilagan "{fil}" står två gånger',
+                                    f"ta bort raden (första gången på rad {seen[target.resolve()]})"))
+            continue
+        seen[target.resolve()] = line
+        digest = content_hash(target)
+        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target)):
+            message, hint = wrong
+            problems.append(Problem(path, line, f'bilagan "{fil}": {message}', hint))
+            continue
+        bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line, digest))
+    if muntlig and (bilagor or src.body.strip()):
+        f.problem("muntlig", "ett muntligt ärende har ingen tjänsteskrivelse eller bilagor",
+                  "ta bort muntlig: true eller texten och bilagorna")
+    beslutas_av = f.choice("beslutas av", tuple(reg.organ), required=False)
+    if rubrik is None:
+        return None
+    return Arende(path.stem, path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
+                  people["föredragande"], muntlig, f.text("dnr", False),
+                  f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
+                  tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,
+                  beslutas_av, src.body, src.body_line)
+
+
+def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Path | None:
+    raw = Path(fil)
+    if raw.is_absolute() or ".." in raw.parts:
+        problems.append(Problem(path, line, f'bilagan "{fil}" pekar utanför sammanträdets mapp',
+                                "lägg filen i sammanträdets mapp bilagor/ och ange sökvägen därifrån"))
+        return None
+    target = folder / raw
+    if target.suffix.lower() not in BILAGA_TYPER:
+        problems.append(Problem(path, line, f'bilagan "{fil}" har en filtyp som inte stöds',
+                                "använd PDF, DOCX, ODT eller XLSX"))
+        return None
+    try:
+        exists = target.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, and the like
+        exists = False
+    if not exists:
+        present = [str(p.relative_to(folder)) for p in (folder / "bilagor").rglob("*") if p.is_file()] \
+            if (folder / "bilagor").is_dir() else []
+        hint = did_you_mean(fil, present) or "lägg filen i sammanträdets mapp eller rätta sökvägen"
+        problems.append(Problem(path, line, f'bilagan "{fil}" finns inte', hint))
+        return None
+    real = target.resolve()
+    if not real.is_relative_to(folder.resolve()):
+        problems.append(Problem(path, line, f'bilagan "{fil}" är en länk som pekar utanför sammanträdets mapp',
+                                "kopiera in själva filen i stället för en länk"))
+        return None
+    return target
