@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
     r.add_argument("sammantrade", metavar="SAMMANTRÄDE")
-    r.add_argument("--orsak", required=True, help="varför protokollet rättas")
+    r.add_argument("--orsak", required=True, type=_orsak, help="varför protokollet rättas (sparas som den skrivs)")
     r.add_argument("--datum", type=_date, default=None, help="rättelsens datum (standard: i dag)")
     s = sub.add_parser("signera", help="lägg till en PAdES-signatur (inkrementellt) på det justerade protokollet")
     s.add_argument("sammantrade", metavar="SAMMANTRÄDE")
@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
     sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
     return p
+
+
+def _orsak(text: str) -> str:
+    """Free text is kept byte for byte as typed; only characters no document can hold are refused."""
+    bad = next((c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f), None)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(f"orsaken innehåller ett styrtecken (kod {ord(bad)}) — skriv den utan")
+    return text
 
 
 def _date(text: str):

@@ -117,7 +117,7 @@ def rattelse(project, meeting_id: str, orsak: str, datum: dt.date, report=lambda
     changed = sorted((n for n in set(per) | set(previous["paragrafer"])
                       if per.get(n) != previous["paragrafer"].get(n)), key=int)
     version = previous["version"] + 1
-    note = {"version": version, "ersätter": previous["version"], "datum": datum.isoformat(), "orsak": orsak.strip(),
+    note = {"version": version, "ersätter": previous["version"], "datum": datum.isoformat(), "orsak": orsak,
             "ändrade paragrafer": [int(n) for n in changed]}
     data, level = _freeze(project, loaded, prot, note, report)
     path = archive.add(f"protokoll-v{version}.pdf", data)
