@@ -24,7 +24,7 @@ class Status:
 
 def status(project, today: dt.date) -> list[Status]:
     rows = []
-    for folder in sorted(p for p in project.meetings.iterdir() if (p / validate.MEETING_FILE).is_file()):
+    for folder in sorted(p for p in project.meetings.iterdir() if validate.meeting_file(p).is_file()):
         try:
             loaded = validate.load(project.meetings, folder.name)
         except ContentError as exc:

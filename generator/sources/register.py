@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.model import (ROLLER, STANDARDTYPER, Forbund, Kansli, Medlem, Organ, Person, Register,
                              StandardPunkt, Uppdrag)
-from generator.sources.fields import ID, Fields, did_you_mean, scalar_text, slug, unknown_person
+from generator.sources.fields import Fields, id_problem, did_you_mean, scalar_text, slug, unknown_person
 from generator.sources.load import YScalar, read_yaml
 
 REGISTER_FILE = "register.yaml"
@@ -55,9 +55,8 @@ def _id_entries(top: Fields, key: str, problems):
     out = []
     for ident, value in node.items():
         line = node.line_of(ident)
-        if not ID.match(ident):
-            problems.append(Problem(node.file, line, f'id "{ident}" har otillåtna tecken',
-                                    "använd små bokstäver, siffror och bindestreck, t.ex. asa-fichtel"))
+        if wrong := id_problem(ident):
+            problems.append(Problem(node.file, line, *wrong))
         out.append((ident, value, line))
     return out
 

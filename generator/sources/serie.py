@@ -17,7 +17,7 @@ def _meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, 
     """(date, folder name) of every meeting of `organ` in `year` in the archive, in date order."""
     out = []
     for folder in sorted(meetings_root.iterdir()):
-        path = folder / validate.MEETING_FILE
+        path = validate.meeting_file(folder)
         if not path.is_file() or not folder.name.startswith(str(year)):
             continue
         problems: list[Problem] = []

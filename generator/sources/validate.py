@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem, UsageError
 from generator.model import UTFALL, Arende, Beredning, Bilaga, OvrigRad, Register, Sammantrade
 from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
+from generator.sources import tecken
 from generator.sources.filecheck import content_hash, inspect_bilaga
-from generator.sources.load import CONTROL_HINT, YMap, YScalar, control_character, read_markdown, read_yaml
+from generator.sources.load import YMap, YScalar, read_markdown, read_yaml, text_problems
 from generator.sources.register import REGISTER_FILE, load_register
 
 MEETING_FILE = "sammanträde.yaml"
@@ -32,16 +34,26 @@ class Loaded:
     warnings: tuple[Problem, ...]
 
 
+def meeting_file(folder: Path) -> Path:
+    """folder/sammanträde.yaml, also when its name on disk is NFD (made on a Mac)."""
+    return tecken.hitta(folder / MEETING_FILE)
+
+
+MOTES_ID = re.compile(r"\w[\w.-]*")  # a folder name: letters, digits, - _ . (not first); no path, no shell
+
+
 def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
-    if not meeting_id or meeting_id.startswith(".") or "/" in meeting_id or "\\" in meeting_id:
-        raise UsageError(f'"{meeting_id}" är inget sammanträde — ange mappens namn under meetings/, t.ex. 2021-09-16')
-    folder = meetings_root / meeting_id
-    if (folder / MEETING_FILE).is_file():
+    meeting_id = unicodedata.normalize("NFC", meeting_id)
+    if not MOTES_ID.fullmatch(meeting_id):
+        shown = "".join(c if c.isprintable() else "?" for c in meeting_id)
+        raise UsageError(f'"{shown}" är inget sammanträde — ange mappens namn under meetings/, t.ex. 2021-09-16')
+    folder = tecken.hitta(meetings_root / meeting_id)
+    if meeting_file(folder).is_file():
         return folder
-    others = sorted(p.name for p in meetings_root.glob(f"{meeting_id}-*") if (p / MEETING_FILE).is_file())
+    others = sorted(p.name for p in meetings_root.glob(f"{meeting_id}-*") if meeting_file(p).is_file())
     if others:
         raise UsageError(f"flera sammanträden {meeting_id}: ange ett av {', '.join(others)}")
-    existing = sorted(p.name for p in meetings_root.iterdir() if (p / MEETING_FILE).is_file()) \
+    existing = sorted(p.name for p in meetings_root.iterdir() if meeting_file(p).is_file()) \
         if meetings_root.is_dir() else []
     hint = did_you_mean(meeting_id, existing) or (
         "finns: " + ", ".join(existing) if existing else f"skapa {folder}/{MEETING_FILE}")
@@ -76,7 +88,7 @@ def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
 
 
 def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks) -> Sammantrade | None:
-    path = folder / MEETING_FILE
+    path = meeting_file(folder)
     root = read_yaml(path, problems)
     if root is None:
         return None
@@ -151,7 +163,7 @@ def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, 
     if organ_id is None:
         return
     for other in sorted(folder.parent.iterdir()):
-        path = other / MEETING_FILE
+        path = meeting_file(other)
         if other == folder or not other.name.startswith(datum.isoformat()) or not path.is_file():
             continue
         root = read_yaml(path, [])
@@ -181,8 +193,13 @@ def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsed
             problems.append(Problem(f.file, line, f'ärendet "{aid}" ska vara ett id, inte en sökväg',
                                     "skriv ärendefilens namn utan arenden/ och .md, t.ex. - budget"))
             continue
+        if (hidden := tecken.osynligt(aid)) is not None:
+            problems.append(Problem(f.file, line, f'ärendet "{aid}" innehåller ett osynligt tecken, '
+                                    f"{tecken.namn(aid[hidden])}, efter \"{aid[:hidden]}\"",
+                                    "ta bort tecknet (det syns inte i editorn, men id:t blir ett annat)"))
+            continue
         listed[aid] = line
-        path = folder / "arenden" / f"{aid}.md"
+        path = tecken.hitta(folder / "arenden" / f"{aid}.md")
         if not path.is_file():
             present = [p.stem for p in (folder / "arenden").glob("*.md")]
             hint = did_you_mean(aid, present) or f"skapa arenden/{aid}.md eller ta bort raden"
@@ -192,7 +209,7 @@ def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsed
         if arende is not None:
             out.append(arende)
     for path in sorted((folder / "arenden").glob("*.md")):
-        if path.stem not in listed:
+        if tecken.nfc(path.stem) not in listed:
             problems.append(Problem(path, None, f'ärendet "{path.stem}" står inte i dagordningen',
                                     f"lägg till - {path.stem} under ärenden: i {f.file.name}, eller ta bort filen"))
     return out
@@ -208,9 +225,7 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     if src is None:
         return None
     for i, body_line in enumerate(src.body.split("\n")):
-        if (bad := control_character(body_line)) is not None:
-            problems.append(Problem(path, src.body_line + i, f"texten innehåller ett styrtecken "
-                                    f"(kod {ord(body_line[bad])})", CONTROL_HINT))
+        problems += text_problems(body_line, path, src.body_line + i, "texten")
     if src.front is None:
         return None
     f = Fields(src.front, problems, "ärendet", ARENDE_KEYS, path)
@@ -269,7 +284,7 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     beslutas_av = f.choice("beslutas av", tuple(reg.organ), required=False)
     if rubrik is None:
         return None
-    return Arende(path.stem, path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
+    return Arende(tecken.nfc(path.stem), path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
                   people["föredragande"], muntlig, f.text("dnr", False),
                   f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
                   tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,
@@ -282,7 +297,7 @@ def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Pat
         problems.append(Problem(path, line, f'bilagan "{fil}" pekar utanför sammanträdets mapp',
                                 "lägg filen i sammanträdets mapp bilagor/ och ange sökvägen därifrån"))
         return None
-    target = folder / raw
+    target = tecken.hitta(folder / raw)  # the name on disk may be NFD (saved on a Mac)
     if target.suffix.lower() not in BILAGA_TYPER:
         problems.append(Problem(path, line, f'bilagan "{fil}" har en filtyp som inte stöds',
                                 "använd PDF, DOCX, ODT eller XLSX"))
