@@ -9,7 +9,8 @@ from generator.errors import Problem
 from generator.model import (ROLLER, STANDARDTYPER, Forbund, Kansli, Medlem, Organ, Person, Register,
                              StandardPunkt, Uppdrag)
 from generator.sources.fields import Fields, id_problem, did_you_mean, scalar_text, slug, unknown_person
-from generator.sources.load import YScalar, read_yaml
+from generator.sources.load import YMap, YScalar, read_yaml
+from generator.sources.register_check import contradictions
 
 REGISTER_FILE = "register.yaml"
 
@@ -23,9 +24,14 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund = _forbund(top, problems)
     personer = _personer(top, problems)
     medlemmar = _medlemmar(top, problems)
-    organ = _organ(top, problems)
-    kansli = tuple(_kansli(top, problems, personer))
-    uppdrag = tuple(_uppdrag(top, problems, personer, organ, medlemmar))
+    organ, platser = _organ(top, problems)
+    kansli = _kansli(top, problems, personer)
+    uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
+    organ_node = top.node.get("organ")
+    bereder_lines = {oid: organ_node[oid].line_of("bereder") for oid in organ
+                     if isinstance(organ_node.get(oid), YMap)} if isinstance(organ_node, YMap) else {}
+    problems += contradictions(path, organ, bereder_lines, personer, medlemmar, kansli, uppdrag, platser)
+    kansli, uppdrag = tuple(k for k, _ in kansli), tuple(u for u, _ in uppdrag)
     if forbund and forbund.undertecknare and forbund.undertecknare not in personer:
         problems.append(unknown_person(path, top.node["förbund"].line_of("undertecknare"),
                                         "undertecknare", forbund.undertecknare, personer))
@@ -78,14 +84,20 @@ def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     return out
 
 
-def _organ(top: Fields, problems) -> dict[str, Organ]:
-    out = {}
+def _organ(top: Fields, problems) -> tuple[dict[str, Organ], dict[str, int]]:
+    """The organs, and the ordinarie seats per member of those that say (`platser per medlem`)."""
+    out, platser = {}, {}
     entries = _id_entries(top, "organ", problems)
     known = {oid for oid, _, _ in entries}
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
-                    "paragrafserie", "föredragningslista", "protokoll"), top.file, line)
+                    "paragrafserie", "föredragningslista", "protokoll", "platser per medlem"), top.file, line)
+        if (seats := f.text("platser per medlem", False)) is not None:
+            if seats.isdigit() and int(seats) >= 1:
+                platser[oid] = int(seats)
+            else:
+                f.problem("platser per medlem", f'"platser per medlem: {seats}" ska vara ett heltal', "t.ex. 2")
         bereder = f.text("bereder", False)
         if bereder and bereder not in known:
             f.problem("bereder", f'organet "{bereder}" finns inte i registret',
@@ -138,10 +150,10 @@ def _organ(top: Fields, problems) -> dict[str, Organ]:
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
                          stil, **tider)
-    return out
+    return out, platser
 
 
-def _kansli(top: Fields, problems, personer) -> list[Kansli]:
+def _kansli(top: Fields, problems, personer) -> list[tuple[Kansli, int]]:
     out = []
     for item, line in top.items("kansli"):
         f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare"),
@@ -149,12 +161,12 @@ def _kansli(top: Fields, problems, personer) -> list[Kansli]:
         pid = f.text("person")
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
-        out.append(Kansli(pid or "", f.text("titel") or "", f.date("från", False),
-                          f.date("till", False), f.boolean("sekreterare")))
+        out.append((Kansli(pid or "", f.text("titel") or "", f.date("från", False),
+                           f.date("till", False), f.boolean("sekreterare")), line))
     return out
 
 
-def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[Uppdrag]:
+def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[tuple[Uppdrag, int]]:
     out = []
     for item, line in top.items("uppdrag"):
         f = Fields(item, problems, "ett uppdrag",
@@ -170,5 +182,5 @@ def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[Uppdrag]
         if fran and till and till < fran:
             f.problem("till", "uppdraget slutar innan det börjar", "kontrollera från och till")
         if pid and oid and mid and typ:
-            out.append(Uppdrag(pid, oid, mid, typ, roll, fran, till))
+            out.append((Uppdrag(pid, oid, mid, typ, roll, fran, till), line))
     return out
