@@ -122,12 +122,17 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":
-            rows = status.status(project, args.idag or dt.date.today())
+            rows, damaged = status.status(project, args.idag or dt.date.today())
             head = ("Sammanträde", "Organ", "Kallelse", "Protokoll", "Kvar till justering", "Anslag", "Överklagande t.o.m.")
             table = [head] + [tuple(vars(r).values()) for r in rows]
             widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
             for row in table:
                 say("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+            for problem in damaged:
+                print(problem, file=sys.stderr)
+            if damaged:
+                print(f"{len(damaged)} arkiv går inte att läsa.", file=sys.stderr)
+                return 1
         elif args.kommando == "anslag":
             a = justering.set_anslag(project, args.sammantrade, args.datum, say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "

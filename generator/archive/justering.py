@@ -80,10 +80,6 @@ def justera(project, meeting_id: str, report=lambda _: None) -> Path:
     if prot.data.justeringsdatum is None:
         raise ContentError([Problem(prot.data.file, None, "justeringsdatum saknas",
                                     "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml")])
-    if archive.path("protokoll-v1.pdf").exists():
-        raise ContentError([Problem(archive.path("protokoll-v1.pdf"), None, "en frusen fil finns men ingen "
-                                    "justering.json (ett avbrutet make justera?)", "flytta filen åt sidan och kör "
-                                    "make justera igen; justerade filer skrivs aldrig över")])
     data, level = _freeze(project, loaded, prot, None, report)
     digest, per = content_digests(prot)
     path = archive.add("protokoll-v1.pdf", data)

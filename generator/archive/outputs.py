@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from generator.archive.records import frozen_without_record, read_record
 from generator.errors import EnvironmentFault, GeneratorError
 from generator.hashes import sha256
 
@@ -18,11 +19,8 @@ MANIFEST = "manifest.json"
 
 
 def read_manifest(path: Path) -> dict | None:
-    """A build's manifest.json, or None when there is none."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+    """A build's manifest.json, or None when there is none; damage is an error (records.py)."""
+    return read_record(path, "manifest") if path.exists() else None
 
 
 def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]:
@@ -63,10 +61,11 @@ class BuildDir:
                                    "kontrollera rättigheter och ledigt diskutrymme") from None
         self.written: set[str] = set()
         self.kept: set[str] = set()
-        try:
-            self.manifest = json.loads((self.final / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.manifest = {}
+        try:  # read under the lock: another build of the meeting may just have replaced it
+            self.manifest = read_record(self.final / MANIFEST, "manifest")
+        except GeneratorError:
+            self.abort()
+            raise
 
     def previous_state(self) -> dict:
         """What the previous complete build of this section recorded per document, or {}."""
@@ -172,10 +171,12 @@ class Archive:
         self.RECORD = record
 
     def record(self) -> dict:
-        try:
-            return json.loads((self.folder / self.RECORD).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
+        """The record ({} for an archive not begun); damage, or frozen files without their
+        record, is an error (records.py), so a record that cannot be read is never replaced."""
+        path = self.folder / self.RECORD
+        if not path.exists() and (lost := frozen_without_record(self.folder, self.RECORD)):
+            raise lost
+        return read_record(path, "justering" if self.RECORD == "justering.json" else "utskick")
 
     def path(self, name: str) -> Path:
         return self.folder / name

@@ -2,7 +2,6 @@
 bilagor as PDF, and kallelse-med-handlingar.pdf — as its stages, each a function below."""
 from __future__ import annotations
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Callable
 
 from generator import __version__
 from generator.archive import utskick
-from generator.archive.outputs import MANIFEST, BuildDir
+from generator.archive.outputs import MANIFEST, BuildDir, read_manifest
 from generator.documents import context, render_docx
 from generator.errors import ContentError
 from generator.hashes import digest
@@ -89,10 +88,8 @@ class _Plan:
 def _read(project: Project, meeting_id: str) -> Loaded:
     """The register and the meeting, checked. Bilagor whose content passed the checks in the
     previous complete build are not re-opened."""
-    try:
-        manifest = json.loads((project.build / meeting_id / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
+    folder = validate.meeting_folder(project.meetings, meeting_id)
+    manifest = read_manifest(project.build / folder.name / MANIFEST) or {}
     known_good = frozenset(manifest.get("kallelse", {}).get("indata", {}).values())
     return validate.load(project.meetings, meeting_id, known_good=known_good)
 

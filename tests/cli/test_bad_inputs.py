@@ -43,7 +43,7 @@ def test_the_corpus_is_big_enough_and_complete():
 
 
 SPEC_KEYS = {"beskrivning", "klass", "kommando", "sammanträde", "argument", "miljö", "minne_mb", "status", "e2e",
-             "ändra", "skriv", "ta bort", "gör"}
+             "ändra", "skriv", "ta bort", "gör", "utskrift"}
 
 
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
@@ -225,7 +225,7 @@ def _run(root: Path, spec: dict):
 def test_bad_input(folder: Path, spec: dict, tmp_path: Path):
     root = prepare(folder, spec, tmp_path / "projekt")
     previous = root / "build" / "2022-03-10" / "kallelse.pdf"
-    previous.parent.mkdir(parents=True)
+    previous.parent.mkdir(parents=True, exist_ok=True)
     previous.write_bytes(b"%PDF- det tidigare bygget")
     before = _snapshot(root / "build")
 
@@ -236,5 +236,7 @@ def test_bad_input(folder: Path, spec: dict, tmp_path: Path):
     assert run.err == expected
     status = spec.get("status", 1)
     assert run.status == status, run.out
+    for line in spec.get("utskrift", []):  # lines the command must still print (e.g. make status goes on)
+        assert line in run.out.splitlines(), run.out
     if status != 0:
         assert _snapshot(root / "build") == before  # nothing written, no staging folder left behind
