@@ -176,7 +176,10 @@ class Archive:
         path = self.folder / self.RECORD
         if not path.exists() and (lost := frozen_without_record(self.folder, self.RECORD)):
             raise lost
-        return read_record(path, "justering" if self.RECORD == "justering.json" else "utskick")
+        return self._read()
+
+    def _read(self) -> dict:
+        return read_record(self.folder / self.RECORD, "justering" if self.RECORD == "justering.json" else "utskick")
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -201,7 +204,7 @@ class Archive:
     def save_record(self, record: dict) -> None:
         """Replace the record atomically; earlier entries must stay as they were."""
         frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst", "import")
-        old_versions = self.record().get("versioner", [])
+        old_versions = self._read().get("versioner", [])  # the first record is written after its file
         new_versions = record.get("versioner", [])
         if len(new_versions) < len(old_versions) or any(
                 any(was.get(k) is not None and new.get(k) != was.get(k) for k in frozen)  # set once, then fixed

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from generator.errors import ContentError, EnvironmentFault, Problem, shown
+from generator.sources import serie, validate
 
 # What each record must look like: the keys of each version that every reader relies on.
 VERSION_KEYS = {"justering": {"version": int, "fil": str, "sha256": str, "innehåll": str, "paragrafer": dict},
@@ -88,3 +89,34 @@ def frozen_without_record(folder: Path, record_name: str) -> LostRecord | None:
     return LostRecord([Problem(folder / files[0], None, f"{', '.join(files)} finns men {record_name} saknas, så {state}",
                                f"återställ {record_name} ur säkerhetskopian eller git; avbröts kommandot innan "
                                "posten skrevs, flytta filerna åt sidan och gör om det")])
+
+
+def series_conflicts(meetings_root: Path, meeting, first: int, last: int) -> list[Problem]:
+    """The § numbers `meeting` would take (first … last) against what the archive has frozen in
+    the same organ's series that year: another meeting's frozen numbers cannot be taken again
+    (a meeting inserted before a justerat one), and a justerat meeting's own series cannot move."""
+    wanted = set(range(first, last + 1)) if first else set()
+    problems = []
+    for _, name in serie.meetings_of(meetings_root, meeting.organ, meeting.datum.year):
+        folder = meetings_root / name
+        path = folder / "justerat" / "justering.json"
+        versions = read_record(path, "justering").get("versioner", [])
+        if not versions:
+            continue
+        frozen = {int(n) for n in versions[-1]["paragrafer"] if n.isdigit()}
+        if not frozen:
+            continue
+        shown_range = f"§ {min(frozen)} - {max(frozen)}"
+        if folder == meeting.folder and first and first != min(frozen):
+            problems.append(Problem(validate.meeting_file(folder), None,
+                                    f"protokollet är justerat med {shown_range}, men serien börjar nu på § {first}",
+                                    "ett sammanträde före detta i serien har lagts till eller ändrats, och justerade "
+                                    "paragrafer flyttas aldrig; ta bort eller rätta det sammanträdet"))
+        elif folder != meeting.folder and wanted & frozen:
+            taken = sorted(wanted & frozen)
+            problems.append(Problem(validate.meeting_file(meeting.folder), None,
+                                    f"§ {taken[0]}" + (f" - {taken[-1]}" if len(taken) > 1 else "")
+                                    + f" finns redan i det justerade protokollet för {name} ({shown_range})",
+                                    "paragrafer som justerats kan inte tas igen; ligger sammanträdet före ett "
+                                    "justerat sammanträde i serien, rätta datumet eller organet"))
+    return problems

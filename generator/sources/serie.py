@@ -13,7 +13,7 @@ from generator.sources.fields import iso_part
 from generator.sources.load import YMap, YScalar, read_yaml
 
 
-def _meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, str]]:
+def meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, str]]:
     """(date, folder name) of every meeting of `organ` in `year` in the archive, in date order."""
     out = []
     for folder in sorted(meetings_root.iterdir()):
@@ -36,7 +36,7 @@ def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
     register says the year's series starts (1 by default)."""
     organ = register.organ[meeting.organ]
     year = meeting.datum.year
-    earlier = [name for d, name in _meetings_of(meetings_root, meeting.organ, year)
+    earlier = [name for d, name in meetings_of(meetings_root, meeting.organ, year)
                if d < meeting.datum.isoformat() and name not in _seen]
     if not earlier:
         return organ.serie_borjar.get(year, 1), []

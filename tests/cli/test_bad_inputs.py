@@ -119,10 +119,14 @@ def _active_pdf(source: Path, target: Path, item: dict) -> None:
     pdf = pikepdf.open(source)
     js = lambda code: Dictionary(S=Name.JavaScript, JS=String(code))  # noqa: E731
     page = pdf.pages[0]
-    annots = page.obj.setdefault("/Annots", Array())
+    def entry(obj, key, default):
+        if key not in obj:
+            obj[key] = default
+        return obj[key]
+    annots = entry(page.obj, "/Annots", Array())
     for what in item["innehåll"]:
         if what == "javascript":
-            names = pdf.Root.setdefault("/Names", Dictionary())
+            names = entry(pdf.Root, "/Names", Dictionary())
             names.JavaScript = Dictionary(Names=Array([String("hej"), pdf.make_indirect(js("app.alert('hej')"))]))
             pdf.Root.OpenAction = js("app.launchURL('http://example.invalid/')")
         elif what == "sidaktion":
@@ -136,7 +140,7 @@ def _active_pdf(source: Path, target: Path, item: dict) -> None:
         elif what in ("bifogad", "portfolio"):
             spec = pdf.make_indirect(Dictionary(Type=Name.Filespec, F=String("lönelista.xlsx"), UF=String("lönelista.xlsx"),
                                                 EF=Dictionary(F=pdf.make_stream(b"hemligt"))))
-            names = pdf.Root.setdefault("/Names", Dictionary())
+            names = entry(pdf.Root, "/Names", Dictionary())
             names.EmbeddedFiles = Dictionary(Names=Array([String("lönelista.xlsx"), spec]))
             if what == "portfolio":
                 pdf.Root.Collection = Dictionary(Type=Name.Collection, View=Name.D)
