@@ -18,6 +18,15 @@ from pathlib import Path
 from generator.errors import EnvironmentFault
 
 INSTALL_HINT = "installera LibreOffice: make setup (eller sudo apt-get install libreoffice-writer-nogui)"
+PROFILE_SETTINGS = Path(__file__).with_name("lo_profil.xcu")  # no linked content fetched, no macro run
+
+
+def prepare_profile(profile: Path) -> None:
+    """Give a new LibreOffice profile our settings before LibreOffice first starts on it."""
+    target = profile / "user" / "registrymodifications.xcu"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PROFILE_SETTINGS, target)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ def convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | 
     with tempfile.TemporaryDirectory(prefix=f"generator-lo-{os.getpid()}-") as tmp:
         tmpdir = Path(tmp)
         staged, outs = stage(jobs, tmpdir)
+        prepare_profile(tmpdir / "profile")
         cmd = [binary, f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}", "--headless", "--norestore",
                "--convert-to", pdf_filter, "--outdir", str(outs[0].parent), *map(str, staged)]
         env = dict(os.environ, HOME=str(tmpdir), TZ="UTC")  # its PDF dates must not depend on the machine

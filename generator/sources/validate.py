@@ -273,10 +273,17 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
             continue
         seen[target.resolve()] = line
         digest = content_hash(target)
-        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target)):
+        removed: list[str] = []
+        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target, removed)):
             message, hint = wrong
             problems.append(Problem(path, line, f'bilagan "{fil}": {message}', hint))
             continue
+        if removed:
+            attached = any(r.startswith("bifogade filer") for r in removed)
+            problems.append(Problem(path, line, f'bilagan "{fil}": {_och(removed)} tas bort i paketet',
+                                    "filen själv ändras inte" + ("; lägg de bifogade filerna som egna bilagor om "
+                                                                 "ledamöterna ska läsa dem" if attached else ""),
+                                    warning=True))
         bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line, digest))
     if muntlig and (bilagor or src.body.strip()):
         f.problem("muntlig", "ett muntligt ärende har ingen tjänsteskrivelse eller bilagor",
@@ -289,6 +296,10 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
                   f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
                   tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,
                   beslutas_av, src.body, src.body_line)
+
+
+def _och(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Path | None:
