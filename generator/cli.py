@@ -5,12 +5,13 @@ import argparse
 import datetime as dt
 import errno
 import os
+import signal
 import sys
 from pathlib import Path
 
 from generator import __version__, pipeline
 from generator.archive import justering, status, utskick
-from generator.errors import ContentError, GeneratorError, UsageError
+from generator.errors import ContentError, GeneratorError, UsageError, shown
 from generator.pdf import libreoffice
 from generator.rules import dates
 from generator.sources import protokoll_data
@@ -77,7 +78,16 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"{text}: {exc}") from None
 
 
+class _Terminated(BaseException):
+    """SIGTERM (a shutdown, `kill`): unwinds like Ctrl-C, so every stage cleans up after itself."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _terminate)
     args = _parser().parse_args(argv)
     project = pipeline.Project(args.rot.resolve())
     say = lambda line: print(line, flush=True)  # noqa: E731
@@ -166,11 +176,14 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            print(f"fel: disken är full ({exc.filename or 'build/'}) — frigör utrymme och bygg igen; "
-                  "tidigare utdata är orörda", file=sys.stderr)
+            print(f"fel: disken är full ({shown(exc.filename) if exc.filename else 'build/'}) — frigör utrymme och "
+                  "bygg igen; tidigare utdata är orörda", file=sys.stderr)
             return 3
         raise
     except KeyboardInterrupt:
         print("avbrutet; tidigare utdata är orörda", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("avbrutet (SIGTERM); tidigare utdata är orörda", file=sys.stderr)
+        return 143
     return 0

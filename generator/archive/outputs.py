@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -55,6 +56,7 @@ class BuildDir:
         try:
             build_root.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(build_root / f".{meeting_id}.lock", on_wait)
+            _remove_stale_stages(build_root, meeting_id)
             self.stage = Path(tempfile.mkdtemp(prefix=f".{meeting_id}-", dir=build_root))
         except OSError as exc:
             raise EnvironmentFault(f"kan inte skapa byggmappen {build_root}: {exc.strerror} — "
@@ -141,6 +143,16 @@ class BuildDir:
         if self._lock is not None:
             self._lock.close()  # releases the flock
             self._lock = None
+
+
+def _remove_stale_stages(build_root: Path, meeting_id: str) -> None:
+    """Staging folders of this meeting left by a build that was killed (SIGKILL, a power cut):
+    with the meeting's lock held, no other build of it is running. The name is exactly the
+    prefix and mkdtemp's eight characters, so another meeting's staging never matches."""
+    stale = re.compile(re.escape(f".{meeting_id}-") + r"[a-z0-9_]{8}")
+    for entry in build_root.iterdir():
+        if stale.fullmatch(entry.name) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def _lock(path: Path, on_wait: Callable[[str], None]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,7 +185,35 @@ def _save(pdf: pikepdf.Pdf, out: Path, meta: Metadata) -> None:
                                                ModDate=String(stamp)))
     pdf.Root.Lang = String(meta.language)
     pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    pdf.save(out, deterministic_id=True)
+    with open(out, "wb", buffering=0) as fh:
+        sink = _Sink(fh)
+        buffered = io.BufferedWriter(sink, 1 << 20)
+        pdf.save(buffered, deterministic_id=True)
+        buffered.flush()
+    if sink.error is not None:
+        raise OSError(sink.error.errno, sink.error.strerror, str(out))
+
+
+class _Sink(io.RawIOBase):
+    """Where qpdf writes (through a buffer): a write error (a full disk) is kept and raised after
+    the save, because an error inside qpdf's writer ends the whole process ("terminate called …",
+    measured with a file-size limit). Costs ≈ 0.05 s on a 2,000-page packet."""
+
+    def __init__(self, fh):
+        super().__init__()
+        self.fh, self.error = fh, None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        while view and self.error is None:
+            try:
+                view = view[self.fh.write(view):]  # a write may be short (the last bytes before a limit)
+            except OSError as exc:
+                self.error = exc
+        return len(data)
 
 
 def finish(src: Path, out: Path, meta: Metadata, watermark: str | None = None) -> int:

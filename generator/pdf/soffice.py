@@ -144,6 +144,10 @@ def convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | 
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             raise EnvironmentFault(TIMEOUT_MESSAGE.format(timeout)) from None
+        except BaseException:  # Ctrl-C, SIGTERM: LibreOffice goes with us
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
         if proc.returncode != 0:
             # LibreOffice exits 0 even for inputs it cannot read; anything else means it
             # crashed or was killed, which is the machine's problem, not the document's.
