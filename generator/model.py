@@ -201,6 +201,16 @@ class OvrigRad:
 
 
 @dataclass(frozen=True)
+class Redigerat:
+    """A document edited in Word by the staff (meetings/<m>/redigerat/<dokument>.docx), used in
+    place of the generated one: `dokument` is "kallelse" or the id of an ärende (its tjänsteskrivelse)."""
+
+    dokument: str
+    fil: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Sammantrade:
     id: str  # folder name
     folder: Path
@@ -215,6 +225,7 @@ class Sammantrade:
     forslag_justerare: str | None
     forslag_justeringsdatum: dt.date | None
     arenden: tuple[Arende, ...] = field(default=())
+    redigerat: tuple[Redigerat, ...] = ()
 
 
 # --- what happened at the meeting (protokoll.yaml) ---------------------------------------------

@@ -69,6 +69,13 @@ class BuildDir:
             self.abort()
             raise
 
+    def changed_by_hand(self, suffix: str = ".docx") -> list[str]:
+        """Outputs of the previous build of this section (ending in `suffix`) whose content is no
+        longer what the build wrote (the manifest has each output's SHA-256): edited by hand."""
+        recorded = self.manifest.get(self.section, {}).get("utdata", {})
+        return [rel for rel, digest in sorted(recorded.items()) if rel.endswith(suffix)
+                and (self.final / rel).is_file() and sha256(self.final / rel) != digest]
+
     def previous_state(self) -> dict:
         """What the previous complete build of this section recorded per document, or {}."""
         return self.manifest.get(self.section, {}).get("dokument", {})

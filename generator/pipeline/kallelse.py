@@ -13,7 +13,9 @@ from generator.archive.outputs import MANIFEST, BuildDir, read_manifest
 from generator.documents import context, render_docx
 from generator.errors import ContentError
 from generator.hashes import digest
+from generator.model import Redigerat
 from generator.pdf import libreoffice, packet
+from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, part_problem, record, why
 from generator.rules import numbering
 from generator.rules.numbering import AgendaRow
@@ -36,6 +38,9 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     plan = _plan(project, loaded, rows)
     out = BuildDir(project.build, loaded.meeting.id, "kallelse", report)
     try:
+        # A document edited by hand in build/ is kept: the build stops before writing anything.
+        redigerat.stop_on_hand_edits(out, loaded.meeting, {d.edit_name: d.rel for d in plan.docs if d.edit_name})
+        result.warnings += _edits(out, plan)
         state, todo = _stale(out, plan, report)
         # LibreOffice starts on the users' bilagor while ours are rendered.
         _render_and_convert(out, plan, todo, clock, report, result)
@@ -67,6 +72,8 @@ class _Doc:
     inputs: dict[str, str]  # input name → content hash; the document is rebuilt when one changes
     render: Callable[[], bytes] | None = None  # generated documents: makes the DOCX when needed
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
+    edit_name: str | None = None  # its name in meetings/<m>/redigerat/ (kallelse, or the ärende's id)
+    edit: Redigerat | None = None  # the staff's Word-edited version, used in place of the generated one
 
 
 @dataclass
@@ -102,18 +109,21 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     version = {"generator": __version__}
     template_hash = {name: digest((project.templates / f"{name}.docx").read_bytes())
                      for name in ("kallelse", "tjansteskrivelse")}
+    edits = {e.dokument: e for e in meeting.redigerat}
     k_context = context.kallelse(meeting, register, rows)
     k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows)
     plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest(k_context), "mall": template_hash["kallelse"],
                                                     **version},
-                          render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context)))
+                          render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context),
+                          edit_name="kallelse", edit=edits.get("kallelse")))
     for row in plan.handlingar:
         t_context, blocks = context.tjansteskrivelse(meeting, register, row)
         plan.docs.append(_Doc(handling_name(row), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
                               {"innehåll": digest([t_context, blocks]), "mall": template_hash["tjansteskrivelse"],
                                **version},
                               render=lambda c=t_context, b=blocks: render_docx.render(
-                                  project.templates / "tjansteskrivelse.docx", c, b)))
+                                  project.templates / "tjansteskrivelse.docx", c, b),
+                              edit_name=row.arende.id, edit=edits.get(row.arende.id)))
     for row in plan.handlingar:
         for b in row.bilagor:
             plan.bilaga_hash[b.nummer] = b.bilaga.sha256
@@ -124,6 +134,20 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
                 plan.docs.append(_Doc(plan.bilaga_rel[b.nummer], f"bilaga {b.nummer} ({b.bilaga.fil.name})",
                                       {"fil": plan.bilaga_hash[b.nummer]}, source=b.bilaga.fil))
     return plan
+
+
+def _edits(out: BuildDir, plan: _Plan) -> tuple:
+    """Documents edited in Word (redigerat/) replace the generated ones; a warning for each whose
+    generated version's sources changed since the edit."""
+    previous = out.previous_state()
+    warnings = []
+    for doc in plan.docs:
+        if doc.edit is not None:
+            doc.inputs, drifted = redigerat.edited_inputs(doc.edit, doc.inputs, previous.get(doc.rel))
+            doc.render = lambda e=doc.edit: redigerat.edited_docx(e)
+            if drifted:
+                warnings.append(redigerat.drift_warning(doc.edit, doc.name))
+    return tuple(warnings)
 
 
 def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict], list[_Doc]]:
@@ -228,4 +252,4 @@ def _inputs(project: Project, loaded: Loaded) -> list[Path]:
               *(a.file for a in meeting.arenden), *(b.fil for a in meeting.arenden for b in a.bilagor),
               project.templates / "kallelse.docx", project.templates / "tjansteskrivelse.docx"]
     sent = utskick.store(meeting).path(utskick.RECORD)  # it decides the version line on page 1
-    return inputs + ([sent] if sent.is_file() else [])
+    return inputs + [e.fil for e in meeting.redigerat] + ([sent] if sent.is_file() else [])

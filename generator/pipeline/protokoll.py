@@ -9,6 +9,7 @@ from generator.documents import context, protokoll, render_docx
 from generator.documents.protokoll import Protokoll
 from generator.errors import ContentError, Problem
 from generator.pdf import libreoffice, packet
+from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
 from generator.rules.paragrafer import paragraf_rows
 from generator.sources import protokoll_data, serie, validate
@@ -26,6 +27,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
     meeting = prot.meeting
     out = BuildDir(project.build, meeting.id, "protokoll", report)
     try:
+        redigerat.stop_on_hand_edits(out, meeting, {})  # the protokoll is changed in its sources
         # Every document is rendered first so that LibreOffice converts them in one call.
         jobs = _render(project, out, prot, utdrag, watermark=not justerat)
         clock.lap("docx", f"{len(jobs)} dokument")

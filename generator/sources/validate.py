@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem, UsageError
-from generator.model import UTFALL, Arende, Beredning, Bilaga, OvrigRad, Register, Sammantrade
+from generator.model import UTFALL, Arende, Beredning, Bilaga, OvrigRad, Redigerat, Register, Sammantrade
 from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
 from generator.sources import tecken
 from generator.sources.filecheck import content_hash, inspect_bilaga
@@ -146,11 +146,48 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
         f.problem("förslag" if forslag is not None else None, "förslag på justerare saknas",
                   "lägg till förslag: justerare: <person-id>", warning=True)
     arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems, check_files)
+    redigerat = _redigerat(folder, arenden, problems, check_files)
     if organ_id is None or datum is None or tid is None or plats is None:
         return None
     return Sammantrade(folder.name, folder, path, organ_id, datum, tid, plats, forhinder,
                        tuple(ovrigt), skrivelsedatum or datum, justerare, justeringsdatum,
-                       tuple(arenden))
+                       tuple(arenden), redigerat)
+
+
+REDIGERAT = "redigerat"
+
+
+def _redigerat(folder: Path, arenden: list[Arende], problems, check_files: FileChecks) -> tuple[Redigerat, ...]:
+    """Documents the staff edited in Word, in meetings/<m>/redigerat/: kallelse.docx, or
+    <ärende>.docx for an ärende's tjänsteskrivelse; checked like a bilaga."""
+    base = folder / REDIGERAT
+    if not base.is_dir():
+        return ()
+    documents = ["kallelse"] + [a.id for a in arenden if not a.muntlig]
+    out = []
+    for path in sorted(base.iterdir()):
+        if path.name.startswith((".", "~$")):  # Word's lock file while the document is open
+            continue
+        stem = tecken.nfc(path.stem)
+        if path.suffix.lower() != ".docx" or not path.is_file():
+            problems.append(Problem(path, None, f"{REDIGERAT}/ tar bara Word-dokument (.docx)",
+                                    "spara dokumentet som .docx, eller flytta filen"))
+            continue
+        if stem not in documents:
+            hint = ("ärendet är muntligt och har ingen tjänsteskrivelse" if any(a.id == stem for a in arenden)
+                    else did_you_mean(stem, documents) or "filen ska heta som dokumentet: kallelse.docx eller <ärende>.docx")
+            problems.append(Problem(path, None, f'"{path.name}" motsvarar inget dokument i sammanträdet', hint))
+            continue
+        if not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(Problem(path, None, "filen är en länk som pekar utanför sammanträdets mapp",
+                                    "kopiera in själva filen i stället för en länk"))
+            continue
+        digest = content_hash(path)
+        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(path)):
+            problems.append(Problem(path, None, wrong[0], wrong[1]))
+            continue
+        out.append(Redigerat(stem, path, digest))
+    return tuple(out)
 
 
 def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, problems) -> None:
