@@ -8,6 +8,7 @@ time so nothing large or odd is committed. See tests/cli/bad_inputs/README.md.""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import resource
 import shutil
@@ -35,11 +36,20 @@ SCENARIOS = list(_scenarios())
 
 
 def test_the_corpus_is_big_enough_and_complete():
-    assert len(SCENARIOS) >= 32
+    assert len(SCENARIOS) >= 100
     for param in SCENARIOS:
         folder = param.values[0]
         assert (folder / "expected.txt").is_file(), f"{folder.name}: expected.txt saknas"
         assert param.values[1].get("beskrivning"), f"{folder.name}: beskrivning saknas"
+
+
+def test_the_table_in_docs_is_current():
+    """docs/felkorpus.md lists every scenario: class, what it tries, expected outcome, status."""
+    spec = importlib.util.spec_from_file_location("korpus_tabell", ROOT / "tools" / "korpus_tabell.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert (ROOT / "docs" / "felkorpus.md").read_text(encoding="utf-8") == tool.table(), \
+        "docs/felkorpus.md är inte aktuell: kör .venv/bin/python tools/korpus_tabell.py"
 
 
 SPEC_KEYS = {"beskrivning", "klass", "kommando", "sammanträde", "argument", "miljö", "minne_mb", "status", "e2e",
