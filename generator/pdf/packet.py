@@ -14,6 +14,7 @@ import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Stream, String
@@ -185,8 +186,10 @@ def finish(src: Path, out: Path, meta: Metadata, watermark: str | None = None) -
         return len(pdf.pages)
 
 
-def assemble(sections: list[Section], out: Path, meta: Metadata) -> list[tuple[Part, int, int]]:
-    """Merge the parts in order into `out`. Returns (part, first page index, page count)."""
+def assemble(sections: list[Section], out: Path, meta: Metadata,
+             page_number: Callable[[int, int], str]) -> list[tuple[Part, int, int]]:
+    """Merge the parts in order into `out`; `page_number(n, total)` is printed on page n (the
+    förbund's words). Returns (part, first page index, page count)."""
     sources = []
     try:
         for section in sections:
@@ -204,7 +207,7 @@ def assemble(sections: list[Section], out: Path, meta: Metadata) -> list[tuple[P
             labels += [first, Dictionary(S=Name.D, P=String(f"{part.label}:"), St=1)]
         # One pass over the pages: indexing pdf.pages[i] walks the page list each time.
         for i, (page, stamp) in enumerate(zip(pdf.pages, stamps)):
-            decorate(page, stamp, f"Sida {i + 1} ({total})")
+            decorate(page, stamp, page_number(i + 1, total))
         pdf.Root.PageLabels = Dictionary(Nums=Array(labels))
         with pdf.open_outline() as outline:
             firsts = iter(first for _, first, _ in placed)
