@@ -59,7 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
     sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
+    sub.add_parser("mallar", help="kopiera de inbyggda mallarna till meetings/mallar/ för redigering (skriver aldrig över)")
     return p
+
+
+def _rel(path: Path, project) -> str:
+    try:
+        return str(path.resolve().relative_to(project.root))
+    except ValueError:
+        return str(path)
 
 
 def _date(text: str):
@@ -131,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
             for line in lines:
                 say(line)
             say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
+        elif args.kommando == "mallar":
+            for source, target, copied in pipeline.copy_templates(project):
+                say(f"{_rel(target, project)}: " + (f"kopierad från {_rel(source, project)}" if copied
+                                                    else "finns redan och lämnas orörd"))
+            say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn.")
         elif args.kommando == "stoppa-libreoffice":
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":

@@ -115,9 +115,9 @@ def check_template(path: Path, allowed: set[str]) -> list[Problem]:
                         "namnet (protokollmall: i stilen)")]
     try:
         parts = _parts(path)
-    except Exception as exc:  # a damaged or non-Word file: python-docx raises many kinds  # noqa: BLE001
-        return [Problem(path, None, f"mallen går inte att öppna som Word-dokument ({type(exc).__name__}: {exc})",
-                        "spara den igen som .docx i Word eller LibreOffice")]
+    except Exception:  # a damaged or non-Word file: python-docx raises many kinds  # noqa: BLE001
+        return [Problem(path, None, "mallen är ingen Word-fil (.docx) som går att öppna",
+                        "spara den igen som Word-dokument (.docx) i Word eller LibreOffice")]
     env = jinja2.Environment()
     problems = []
     for raw, xml in parts:

@@ -2,7 +2,8 @@
 May import every layer below it (archive, documents, sources, pdf, rules); only cli imports it."""
 from generator.pipeline.arkiv import skicka, verify
 from generator.pipeline.kallelse import build_meeting
+from generator.pipeline.mallar import copy_templates
 from generator.pipeline.protokoll import build_protokoll, check
 from generator.pipeline.stages import Project, Result
 
-__all__ = ["Project", "Result", "build_meeting", "build_protokoll", "check", "skicka", "verify"]
+__all__ = ["Project", "Result", "build_meeting", "build_protokoll", "check", "copy_templates", "skicka", "verify"]

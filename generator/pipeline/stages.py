@@ -79,8 +79,16 @@ def why(old: dict | None, new: dict[str, str]) -> str | None:
 def record(project: Project, inputs: list[Path], state: dict) -> dict:
     """The manifest section of a build: generator version, inputs with SHA-256, and the
     per-document input hashes that incremental builds compare against."""
-    indata = {p.resolve().relative_to(project.root.resolve()).as_posix(): sha256(p) for p in inputs}
+    indata = {_input_name(project, p): sha256(p) for p in inputs}
     return {"generator": __version__, "indata": dict(sorted(indata.items())), "dokument": state}
+
+
+def _input_name(project: Project, path: Path) -> str:
+    """An input as the manifest names it: relative to the project, or the generator's own template."""
+    path = path.resolve()
+    if path.is_relative_to(project.root.resolve()):
+        return path.relative_to(project.root.resolve()).as_posix()
+    return "(generatorn)/" + path.relative_to(profil.BUILTIN.parent).as_posix()
 
 
 def conversion_problem(failure: libreoffice.Failure, rows: list[AgendaRow]) -> Problem:

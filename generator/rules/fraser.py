@@ -16,6 +16,7 @@ A phrase is text with fields and optional parts:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -205,8 +206,10 @@ def check(key: str, text: str, extra: tuple[str, ...] = ()) -> str | None:
     allowed = set(GEMENSAMMA) | set(KATALOG.get(key, ("", ()))[1]) | set(extra)
     for falt in _fields(tokens):
         if falt.namn not in allowed:
-            close = sorted(allowed)
-            return f'fältet {{{falt.namn}}} finns inte här — fälten här: {", ".join("{" + f + "}" for f in close)}'
+            close = difflib.get_close_matches(falt.namn, allowed, n=1, cutoff=0.6)
+            guess = f"menade du {{{close[0]}}}? " if close else ""
+            return f'fältet {{{falt.namn}}} finns inte här — {guess}fälten här: ' \
+                   + ", ".join("{" + f + "}" for f in sorted(allowed))
         forms = DATUMFORMER + TEXTFORMER if falt.namn in DATUMFALT else TEXTFORMER
         for form in falt.former:
             if form not in forms:
@@ -257,9 +260,8 @@ def _render(tokens, fields: dict, blank: bool = False) -> str | None:
                     return None
                 continue
             out.append(_form(value, t.former))
-        else:
-            part = _render(t, fields, blank)
-            out.append(part or "")
+        else:  # an optional part is left out when a field in it has no value
+            out.append(_render(t, fields) or "")
     return "".join(out)
 
 
@@ -305,9 +307,10 @@ class Fraser:
         return out
 
     def rows(self, key: str, **fields) -> list[tuple[str, str]]:
-        """A rader phrase: (etikett, text) for every row whose text has its facts."""
+        """A rader phrase: (etikett, text) for every row with something to say (a row whose fact is
+        absent, or whose optional part is left out, is not printed)."""
         f = self._fields(fields)
-        return [(label, text) for label, entry in self.raw(key).items() if (text := render(entry, f)) is not None]
+        return [(label, text) for label, entry in self.raw(key).items() if (text := render(entry, f))]
 
     def table(self, key: str, sub: str, **fields) -> str:
         entry = self.raw(key).get(sub)

@@ -13,7 +13,7 @@ from generator.sources import moten, texter
 from generator.sources.bilagor import FileChecks, read_bilagor
 from generator.sources.fields import Fields, did_you_mean, scalar_text, unknown_person
 from generator.sources.filecheck import content_hash
-from generator.sources.load import read_markdown
+from generator.sources.load import MarkdownSource, read_markdown, read_text
 
 PUNKTER = "punkter"
 PUNKT_KEYS = ("rubrik", "föredragande", "förslag till beslut", "bilagor")
@@ -21,19 +21,21 @@ PUNKT_KEYS = ("rubrik", "föredragande", "förslag till beslut", "bilagor")
 
 def read_punkter(folder: Path, reg: Register, organ: Organ, problems: list[Problem],
                  check_files: FileChecks) -> dict[str, Punktinnehall]:
-    ids = [p.id for p in organ.dagordning if p.typ not in ("ärenden", "rubrikrad")]
+    # File names are ASCII: punkter/ovriga-fragor.md is the item "övriga-frågor".
+    ids = {_ascii(p.id): p.id for p in organ.dagordning if p.typ not in ("ärenden", "rubrikrad")}
     out = {}
     for path in sorted((folder / PUNKTER).glob("*.md")):
-        if path.stem not in ids:
+        pid = ids.get(_ascii(path.stem))
+        if pid is None:
             problems.append(Problem(path, None, f'"{path.stem}" är ingen standardpunkt i {organ.namn}s föredragningslista',
                                     did_you_mean(path.stem, ids) or "standardpunkterna: " + ", ".join(ids)))
             continue
-        src = read_markdown(path, problems)
+        src = _read(path, problems)
         if src is None:
             continue
         texter.check_body(src.body, src.body_line, path, problems)
         if src.front is None:
-            out[path.stem] = Punktinnehall(path.stem, path, None, None, (), (), src.body, src.body_line)
+            out[pid] = Punktinnehall(pid, path, None, None, (), (), src.body, src.body_line)
             continue
         f = Fields(src.front, problems, "standardpunkten", PUNKT_KEYS, path)
         foredragande = f.text("föredragande", False)
@@ -43,9 +45,21 @@ def read_punkter(folder: Path, reg: Register, organ: Organ, problems: list[Probl
         att = tuple(re.sub(r"^att\s+", "", t) for v, ln in f.items("förslag till beslut")
                     if (t := scalar_text(v, path, ln, problems, "en att-sats")))
         bilagor = tuple(read_bilagor(f, path, folder, problems, check_files))
-        out[path.stem] = Punktinnehall(path.stem, path, f.text("rubrik", False), foredragande, att, bilagor,
+        out[pid] = Punktinnehall(pid, path, f.text("rubrik", False), foredragande, att, bilagor,
                                        src.body, src.body_line)
     return out
+
+
+def _ascii(text: str) -> str:
+    return text.translate(str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE"))
+
+
+def _read(path: Path, problems: list[Problem]) -> MarkdownSource | None:
+    """Front matter is optional here: a standing item often has only its text."""
+    text = read_text(path, problems)
+    if text is None or text.startswith("---"):
+        return read_markdown(path, problems) if text is not None else None
+    return MarkdownSource(None, text, 1)
 
 
 def foregaende(meetings_root: Path, folder: Path, organ: Organ, datum, problems: list[Problem]) -> Foregaende | None:
