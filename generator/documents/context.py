@@ -110,7 +110,7 @@ def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow,
         if b.organ != meeting.organ:
             huvud.append(fr.text("tjänsteskrivelse.beredning", förkortning=register.organ[b.organ].forkortning,
                                  datum=b.datum))
-    text = row.bilagor_text if fr.setting("bilagenumrering") == "löpande" else bilaga_ref(row.nr, len(row.bilagor))
+    text = row.bilagor_text if fr.setting("bilagenumrering") == "löpande" else bilaga_ref(row.nr, len(row.bilagor), fr)
     huvud.append(fr.text("tjänsteskrivelse.bilaga", nr=row.nr, bilagor=text))
     logo = forbund.namn
     if logo.startswith(forbund.kortnamn + " "):

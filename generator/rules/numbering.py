@@ -53,13 +53,14 @@ class AgendaRow:
         return self.source
 
 
-def bilaga_ref(nr: int, k: int) -> str:
-    """The one formatter of a bilaga range in the punkt numbering: "4 - 4.1", "9 - 9.5", "3"."""
-    return f"{nr} - {nr}.{k}" if k else f"{nr}"
+def bilaga_ref(nr: int, k: int, fr: Fraser) -> str:
+    """The one formatter of a bilaga range in the punkt numbering: "4 - 4.1", "9 - 9.5", "3" (the
+    range in the profile's form, allmänt.intervall)."""
+    return fr.text("allmänt.intervall", från=str(nr), till=f"{nr}.{k}") if k else f"{nr}"
 
 
 def handling_text(nr: int, k: int, fr: Fraser) -> str:
-    return fr.text("föredragningslista.handling", nr=nr, bilagor=bilaga_ref(nr, k))
+    return fr.text("föredragningslista.handling", nr=nr, bilagor=bilaga_ref(nr, k, fr))
 
 
 def agenda(meeting: Sammantrade, register: Register) -> list[AgendaRow]:
@@ -91,7 +92,7 @@ def agenda(meeting: Sammantrade, register: Register) -> list[AgendaRow]:
                 nr += 1
                 bilagor, text = numbers(nr, arende.bilagor)
                 if not lopande and not arende.muntlig:
-                    text = bilaga_ref(nr, len(bilagor))
+                    text = bilaga_ref(nr, len(bilagor), fr)
                 ovriga = fr.text("föredragningslista.muntlig") if arende.muntlig else \
                     fr.text("föredragningslista.handling", nr=nr, bilagor=text)
                 rows.append(AgendaRow(nr, arende.dagordningsrubrik, arende.foredragande, _lines(ovriga), arende,
@@ -121,7 +122,8 @@ def _standard_row(nr, punkt: StandardPunkt, meeting: Sammantrade, register: Regi
         rubrik = innehall.rubrik
     bilagor, text = numbers(nr, files)
     if bilagor and not lopande:
-        text = bilagor[0].nummer + (f" - {bilagor[-1].nummer}" if len(bilagor) > 1 else "")
+        text = bilagor[0].nummer if len(bilagor) == 1 else \
+            fr.text("allmänt.intervall", från=bilagor[0].nummer, till=bilagor[-1].nummer)
     ovriga: list[str] = []
     if punkt.typ == "justering":
         if meeting.forslag_justerare:
