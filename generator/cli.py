@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
             total = sum(result.timings.values())
             say(f"Klart på {total:.1f} s: {len(result.converted)} dokument konverterade, {len(result.outputs)} filer "
                 f"skrivna; paketet har {result.pages} sidor.")
+            if result.untagged_pages:
+                say(f"{result.untagged_pages} av sidorna kommer från bilagor utan taggar (t.ex. skannade): en "
+                    "skärmläsare kan inte läsa dem — be avsändaren om en tillgänglig PDF (taggad) om det behövs.")
         elif args.kommando == "protokoll":
             ranges = []
             for text in args.utdrag:

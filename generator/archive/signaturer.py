@@ -19,8 +19,6 @@ from generator.errors import ContentError, Problem
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
-
 
 def pdfa_part(data: bytes) -> str | None:
     """The PDF/A level the file declares in its XMP metadata ("2B"), or None."""
