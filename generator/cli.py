@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
     sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
+    w = sub.add_parser("webb", help="bygg webbplatsen i build/webb/: anslagstavlan, sammanträden per organ och år, "
+                                    "flöden")
+    w.add_argument("--datum", type=_date, default=None, help="dagen anslagstavlan visar (standard: i dag)")
     return p
 
 
@@ -134,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             for line in lines:
                 say(line)
             say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
+        elif args.kommando == "webb":
+            day = args.datum or dt.date.today()
+            result = pipeline.build_site(project, day, say)
+            say(f"Klart: {len(result.outputs)} filer i {project.build / 'webb'}; öppna index.html.")
         elif args.kommando == "stoppa-libreoffice":
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":

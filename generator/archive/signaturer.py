@@ -53,10 +53,26 @@ def sign(pdf: bytes, p12: Path, passphrase: bytes | None, roll: str, field: str)
         raise ContentError([Problem(p12, None, f"certifikatfilen kan inte öppnas ({detail})",
                                     "kontrollera filen och lösenordet (P12_LOSENORD)")])
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    _same_producer(writer)
     meta = signers.PdfSignatureMetadata(field_name=field, reason=f"Justering av protokoll ({roll})",
                                         subfilter=None)
     out = signers.sign_pdf(writer, meta, signer=signer)
     return out.getvalue()
+
+
+def _same_producer(writer) -> None:
+    """pyHanko names itself as the XMP's pdf:Producer and appends itself to Info's /Producer;
+    name it alone in both, so Info and XMP agree after every signature (PDF/A asks it)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    ref = writer.prev.trailer_view.raw_get("/Info") if "/Info" in writer.prev.trailer_view else None
+    if ref is None:
+        return
+    info = ref.get_object()
+    if str(info.get("/Producer", "")) != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.mark_update(ref)
 
 
 def verify(data: bytes, frozen: bytes | None, trust_roots: list[bytes] = ()) -> list[Signatur]:

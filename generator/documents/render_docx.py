@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, ns
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
@@ -23,6 +23,7 @@ from generator.documents.markdown_blocks import Block, Run
 from generator.pdf.packet import Metadata
 
 TEXT_WIDTH_CM = 16.0
+_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -68,9 +69,17 @@ def _properties(doc, meta: Metadata) -> None:
     template's own history (python-docx, 2013)."""
     props = doc.core_properties
     when = dt.datetime.combine(meta.date, dt.time())
-    props.title, props.subject, props.author, props.last_modified_by = meta.title, meta.subject, meta.author, meta.author
-    props.comments, props.keywords, props.language, props.revision = "", "", meta.language, 1
-    props.created = props.modified = when
+    # docxcompose (docxtpl's subdocuments) rebinds python-docx's "cp" prefix to the custom
+    # properties' namespace when imported; the core properties need their own while set.
+    saved = ns.nsmap["cp"]
+    ns.nsmap["cp"] = _CORE_PROPERTIES
+    try:
+        props.title, props.subject, props.author = meta.title, meta.subject, meta.author
+        props.last_modified_by, props.comments, props.keywords = meta.author, "", ""
+        props.language, props.revision = meta.language, 1
+        props.created = props.modified = when
+    finally:
+        ns.nsmap["cp"] = saved
 
 
 _HEADING_LEVEL = {"Title": 1, "Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4, "Heading5": 5}

@@ -292,16 +292,18 @@ def inspect_pdf(path: Path) -> str | None:
     return None
 
 
-def _metadata(pdf: pikepdf.Pdf, meta: Metadata, claims: dict[str, str | None]) -> None:
+def _metadata(pdf: pikepdf.Pdf, meta: Metadata, claims: dict[str, str | None], signed_later: bool = False) -> None:
     """Info and XMP say the same: title, author (the förbund), subject, producer, dates (the
     meeting's). `claims`: XMP identifications to set ("pdfaid:conformance": "A") or remove
-    (None); LibreOffice's own (pdfaid, pdfuaid) are kept otherwise."""
+    (None); LibreOffice's own (pdfaid, pdfuaid) are kept otherwise. `signed_later`: no /ModDate
+    in Info, so that a signature (pyHanko sets the XMP's xmp:ModifyDate, and Info's /ModDate
+    only where there is one, each from its own clock) cannot leave the two a second apart."""
     info = f"D:{meta.date.strftime('%Y%m%d')}000000Z"
     xmp_date = f"{meta.date.isoformat()}T00:00:00Z"
     pdf.docinfo = pdf.make_indirect(Dictionary(Title=String(meta.title), Author=String(meta.author),
                                                Subject=String(meta.subject), Producer=String(PRODUCER),
                                                Creator=String(PRODUCER), CreationDate=String(info),
-                                               ModDate=String(info)))
+                                               **({} if signed_later else {"ModDate": String(info)})))
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         xmp["dc:title"] = meta.title
         xmp["dc:creator"] = [meta.author]
@@ -319,8 +321,9 @@ def _metadata(pdf: pikepdf.Pdf, meta: Metadata, claims: dict[str, str | None]) -
     pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
 
 
-def _save(pdf: pikepdf.Pdf, out: Path | io.BytesIO, meta: Metadata, claims: dict[str, str | None]) -> None:
-    _metadata(pdf, meta, claims)
+def _save(pdf: pikepdf.Pdf, out: Path | io.BytesIO, meta: Metadata, claims: dict[str, str | None],
+          signed_later: bool = False) -> None:
+    _metadata(pdf, meta, claims, signed_later)
     # Object streams: the structure tree is thousands of small dictionaries, a third of the file
     # uncompressed.
     pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -349,7 +352,7 @@ def freeze(data: bytes, meta: Metadata) -> tuple[bytes, str | None]:
         complete = _tagging_complete(pdf)
         claims = {"pdfaid:conformance": "A"} if complete else {"pdfuaid:part": None}
         buf = io.BytesIO()
-        _save(pdf, buf, meta, claims)
+        _save(pdf, buf, meta, claims, signed_later=True)
     with pikepdf.open(io.BytesIO(buf.getvalue())) as pdf:
         xmp = pdf.open_metadata()
         level = (xmp.get("pdfaid:part") or "") + (xmp.get("pdfaid:conformance") or "").upper()
