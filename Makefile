@@ -2,7 +2,7 @@
 # make check 2021-09-16     kontrollera ett sammanträde (och protokollets datum) utan att bygga
 # make protokoll 2021-08-19 bygg protokollet (OJUSTERAT tills det markerats justerat)
 # make utdrag 2021-08-19 40 45-46   protokollsutdrag av paragrafer
-# make justera 2021-08-19   frys det justerade protokollet (PDF/A-2b) i meetings/<m>/justerat/
+# make justera 2021-08-19   frys det justerade protokollet (PDF/A-2a, PDF/UA-1) i meetings/<m>/justerat/
 # make rattelse 2021-08-19 ORSAK="…"     ny version av ett justerat protokoll
 # make signera 2021-08-19 P12=fil.p12 ROLL=justerare   PAdES-signatur (lösenord i P12_LOSENORD)
 # make importera 2021-08-19 FIL=signerat.pdf   en underskriven kopia (e-underskrift eller skannad)

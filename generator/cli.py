@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     pr.add_argument("--utdrag", nargs="*", default=[], metavar="§",
                     help="paragrafer att göra protokollsutdrag av, t.ex. 40 eller 40-42")
-    j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2b i meetings/<m>/justerat/")
+    j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2a (PDF/UA-1) i meetings/<m>/justerat/")
     j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
     r.add_argument("sammantrade", metavar="SAMMANTRÄDE")

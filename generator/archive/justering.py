@@ -1,5 +1,6 @@
-"""After the meeting: freeze the justerat protokoll (PDF/A-2b), rättelser as new versions, PAdES
-signatures, imports of signed copies, the archive's own verification, and the anslag dates."""
+"""After the meeting: freeze the justerat protokoll (PDF/A-2a and PDF/UA-1 when every page is
+tagged, else 2b), rättelser as new versions, PAdES signatures, imports of signed copies, the
+archive's own verification, and the anslag dates."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,5 @@
-"""Justering: the frozen protokoll (PDF/A-2b), its PAdES signatures and their verification.
-The only module that imports pyHanko. Reads and returns bytes; writing is outputs.py's job.
+"""Justering: the frozen protokoll (PDF/A-2a and PDF/UA-1 when every page is tagged, else 2b),
+its PAdES signatures and their verification. The only module that imports pyHanko. Reads and returns bytes; writing is outputs.py's job.
 
 Signatures are added as incremental updates, so every earlier revision — above all the
 frozen protokoll itself — stays byte for byte a prefix of the signed file.
@@ -21,7 +21,7 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
 
 
 def pdfa_part(data: bytes) -> str | None:
-    """The PDF/A level the file declares in its XMP metadata ("2B"), or None."""
+    """The PDF/A level the file declares in its XMP metadata ("2A", "2B"), or None."""
     part = re.search(rb"<pdfaid:part>(\d)</pdfaid:part>|pdfaid:part=\"(\d)\"", data)
     conf = re.search(rb"<pdfaid:conformance>(\w)</pdfaid:conformance>|pdfaid:conformance=\"(\w)\"", data)
     if not part or not conf:

@@ -22,8 +22,12 @@ from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Run
 from generator.pdf.packet import Metadata
 
+# docxcompose (imported by docxtpl for subdocuments, which we do not use) rebinds python-docx's
+# "cp" prefix to the custom properties' namespace, so core properties such as lastModifiedBy and
+# revision would be written where Word does not look (and read back empty). Put it back.
+ns.nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
 TEXT_WIDTH_CM = 16.0
-_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -69,17 +73,10 @@ def _properties(doc, meta: Metadata) -> None:
     template's own history (python-docx, 2013)."""
     props = doc.core_properties
     when = dt.datetime.combine(meta.date, dt.time())
-    # docxcompose (docxtpl's subdocuments) rebinds python-docx's "cp" prefix to the custom
-    # properties' namespace when imported; the core properties need their own while set.
-    saved = ns.nsmap["cp"]
-    ns.nsmap["cp"] = _CORE_PROPERTIES
-    try:
-        props.title, props.subject, props.author = meta.title, meta.subject, meta.author
-        props.last_modified_by, props.comments, props.keywords = meta.author, "", ""
-        props.language, props.revision = meta.language, 1
-        props.created = props.modified = when
-    finally:
-        ns.nsmap["cp"] = saved
+    props.title, props.subject, props.author = meta.title, meta.subject, meta.author
+    props.last_modified_by, props.comments, props.keywords = meta.author, "", ""
+    props.language, props.revision = meta.language, 1
+    props.created = props.modified = when
 
 
 _HEADING_LEVEL = {"Title": 1, "Heading1": 1, "Heading2": 2, "Heading3": 3, "Heading4": 4, "Heading5": 5}
