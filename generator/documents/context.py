@@ -10,7 +10,44 @@ from generator.documents import markdown_blocks
 from generator.rules.formulas import forslagsformel
 from generator.documents.markdown_blocks import Block, Run
 from generator.model import Register, Sammantrade, genitiv
+from generator.pdf.packet import Metadata
 from generator.rules.numbering import AgendaRow, bilaga_ref
+
+
+# --- document properties: title, author, subject, date (DOCX core properties, PDF Info and XMP) --
+
+def _meta(title: str, subject: str, meeting: Sammantrade, register: Register) -> Metadata:
+    return Metadata(title, register.forbund.namn, subject, meeting.datum)
+
+
+def _organ_datum(meeting: Sammantrade, register: Register) -> str:
+    return f"{register.organ[meeting.organ].namn_versal} {meeting.datum.isoformat()}"
+
+
+def kallelse_meta(meeting: Sammantrade, register: Register) -> Metadata:
+    return _meta(f"Kallelse – {_organ_datum(meeting, register)}", f"Sammanträde {meeting.datum.isoformat()}",
+                 meeting, register)
+
+
+def packet_meta(meeting: Sammantrade, register: Register) -> Metadata:
+    return _meta(f"Kallelse med handlingar – {_organ_datum(meeting, register)}",
+                 f"Sammanträde {meeting.datum.isoformat()}", meeting, register)
+
+
+def tjansteskrivelse_meta(meeting: Sammantrade, register: Register, row: AgendaRow) -> Metadata:
+    return _meta(row.arende.rubrik, f"Tjänsteskrivelse, bilaga {row.nr} – {_organ_datum(meeting, register)}",
+                 meeting, register)
+
+
+def protokoll_meta(prot) -> Metadata:
+    title = f"Protokoll {_organ_datum(prot.meeting, prot.register)}"
+    return _meta(title, f"{title}, {prot.range_text}", prot.meeting, prot.register)
+
+
+def utdrag_meta(prot, lo: int, hi: int) -> Metadata:
+    which = f"§ {lo}" + (f"–{hi}" if hi != lo else "")
+    title = f"Protokoll {_organ_datum(prot.meeting, prot.register)}"
+    return _meta(f"Protokollsutdrag {which} – {title}", title, prot.meeting, prot.register)
 
 
 def ordforande(meeting: Sammantrade, register: Register) -> str | None:

@@ -28,13 +28,13 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
         # Every document is rendered first so that LibreOffice converts them in one call.
         jobs = _render(project, out, prot, utdrag, watermark=not justerat)
         clock.lap("docx", f"{len(jobs)} dokument")
-        failures = libreoffice.convert(jobs, date=meeting.datum)
+        failures = libreoffice.convert([job for job, _ in jobs], date=meeting.datum, export=libreoffice.UA)
         if failures:
             raise ContentError([conversion_problem(f, []) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
         # Metadata (and OJUSTERAT on every page) go on after LibreOffice.
         mark = None if justerat else "OJUSTERAT"
-        result.pages = _finish(out, prot, jobs, mark)
+        result.pages = _finish(out, jobs, mark)
         clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
         # Only a complete build replaces the previous outputs.
         result.outputs = out.commit(("protokoll", "utdrag/"), record(project, _inputs(project, prot), {}))
@@ -65,30 +65,28 @@ def utdrag_name(lo: int, hi: int) -> str:
     return f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
 
 
-def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag, watermark: bool) -> list[libreoffice.Job]:
+def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag,
+            watermark: bool) -> list[tuple[libreoffice.Job, packet.Metadata]]:
     p_context, blocks = context.protokoll(prot, watermark=watermark)
-    jobs = [libreoffice.Job(out.write("protokoll.docx", render_docx.render(_template(project, prot), p_context, blocks)),
-                            out.path("tmp/protokoll.pdf"), "protokollet")]
+    meta = context.protokoll_meta(prot)
+    jobs = [(libreoffice.Job(out.write("protokoll.docx", render_docx.render(_template(project, prot), p_context, blocks,
+                                                                             meta=meta)),
+                             out.path("tmp/protokoll.pdf"), "protokollet"), meta)]
     for i, (lo, hi) in enumerate(utdrag):
         name = utdrag_name(lo, hi)
         chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
         u_context, u_blocks = context.utdrag(prot, chosen, watermark=watermark)
-        jobs.append(libreoffice.Job(out.write(f"{name}.docx", render_docx.render(
-            project.templates / "utdrag.docx", u_context, u_blocks)), out.path(f"tmp/{i}.pdf"), name))
+        meta = context.utdrag_meta(prot, lo, hi)
+        jobs.append((libreoffice.Job(out.write(f"{name}.docx", render_docx.render(
+            project.templates / "utdrag.docx", u_context, u_blocks, meta=meta)), out.path(f"tmp/{i}.pdf"), name), meta))
     return jobs
 
 
-def _finish(out: BuildDir, prot: Protokoll, jobs: list[libreoffice.Job], mark: str | None) -> int:
+def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, packet.Metadata]], mark: str | None) -> int:
     """Title and author on every PDF, OJUSTERAT on every page until justerat; the protokoll's pages."""
-    meeting, register, organ = prot.meeting, prot.register, prot.organ
-    title = f"Protokoll {organ.namn_versal} {meeting.datum.isoformat()}"
-    meta = packet.Metadata(title, register.forbund.namn, f"{title}, {prot.range_text}", meeting.datum)
-    pages = packet.finish(jobs[0].target, out.claim("protokoll.pdf"), meta, mark)
-    for job in jobs[1:]:
-        packet.finish(job.target, out.claim(f"{job.name}.pdf"),
-                      packet.Metadata(f"Protokollsutdrag {job.name.split('-', 1)[1]} – {title}",
-                                      register.forbund.namn, title, meeting.datum), mark)
-    return pages
+    pages = [packet.finish(job.target, out.claim(f"{job.name}.pdf" if i else "protokoll.pdf"), meta, mark)
+             for i, (job, meta) in enumerate(jobs)]
+    return pages[0]
 
 
 def _inputs(project: Project, prot: Protokoll) -> list[Path]:
