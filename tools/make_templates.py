@@ -23,7 +23,12 @@ from docx.shared import Cm, Pt, RGBColor
 OUT = Path(__file__).resolve().parent.parent / "templates"
 sys.path.insert(0, str(OUT.parent))
 from generator.documents.render_docx import normalise_zip  # noqa: E402  (the generator's own fixed zip dates)
+
 TEXT_WIDTH_CM = 16.0
+LANGUAGE = "sv-SE"  # Word spell-checks in it; LibreOffice writes it as the PDF's /Lang
+# Real Word lists (LibreOffice tags them L/LI in the PDF): the markers and indents of the
+# Markdown lists, one abstract list per kind; render_docx gives each list its own instance.
+LISTS = {"Punktlista": ("bullet", "•"), "Numrerad lista": ("decimal", "%{}.")}
 
 
 def base() -> Document:
@@ -68,6 +73,12 @@ def base() -> Document:
     for child in list(ppr):
         if child.tag == qn("w:pBdr"):
             ppr.remove(child)
+    # The document's title is its first heading (H1 in the PDF), so the outline starts at level 1.
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "0")
+    ppr.append(outline)
+    swedish(doc)
+    lists(doc)
     # List item: hanging indent, marker then a tab ("•\t", "2.\t").
     for depth in (1, 2, 3):
         st = styles.add_style(f"Listpunkt {depth}", WD_STYLE_TYPE.PARAGRAPH)
@@ -95,6 +106,58 @@ def save(doc, name: str) -> None:
     buf = io.BytesIO()
     doc.save(buf)
     (OUT / name).write_bytes(normalise_zip(buf.getvalue()))
+
+
+def swedish(doc) -> None:
+    """Swedish as the language of every style and of the document; no python-docx as author."""
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+    for lang in doc.settings.element.iter(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), LANGUAGE)
+    props = doc.core_properties
+    props.author, props.comments, props.title, props.last_modified_by = "", "", "", ""
+    props.language = LANGUAGE
+
+
+def lists(doc) -> None:
+    numbering = doc.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    next_id = max((int(a.get(qn("w:abstractNumId"))) for a in numbering.iterfind(qn("w:abstractNum"))),
+                  default=-1) + 1
+    for name, (fmt, text) in LISTS.items():
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(next_id))
+        next_id += 1
+        el = OxmlElement("w:multiLevelType")
+        el.set(qn("w:val"), "hybridMultilevel")
+        abstract.append(el)
+        el = OxmlElement("w:name")
+        el.set(qn("w:val"), name)
+        abstract.append(el)
+        for level in range(3):
+            indent = str(round(Cm(0.7 * (level + 1)).twips))
+            lvl = OxmlElement("w:lvl")
+            lvl.set(qn("w:ilvl"), str(level))
+            for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text.format(level + 1)),
+                               ("w:lvlJc", "left")):
+                el = OxmlElement(tag)
+                el.set(qn("w:val"), value)
+                lvl.append(el)
+            ppr = OxmlElement("w:pPr")
+            tabs, tab, ind = OxmlElement("w:tabs"), OxmlElement("w:tab"), OxmlElement("w:ind")
+            tab.set(qn("w:val"), "num")
+            tab.set(qn("w:pos"), indent)
+            tabs.append(tab)
+            ind.set(qn("w:left"), indent)
+            ind.set(qn("w:hanging"), str(round(Cm(0.6).twips)))
+            ppr.append(tabs)
+            ppr.append(ind)
+            lvl.append(ppr)
+            abstract.append(lvl)
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
 
 
 def borderless(table) -> None:

@@ -11,10 +11,44 @@ from pathlib import Path
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Run
 from generator.model import Register, Sammantrade
+from generator.pdf.packet import Metadata
 from generator.rules.formulas import forslagsformel
 from generator.rules.fraser import Fraser, fraser_for, swedish_list
 from generator.rules.numbering import AgendaRow, BilagaNr, bilaga_ref
 from generator.sources.texter import LINK, link_target
+
+
+# --- document properties: title, author, subject, date (DOCX core properties, PDF Info and XMP) --
+
+def _meta(title: str, subject: str, meeting: Sammantrade, register: Register) -> Metadata:
+    return Metadata(title, register.forbund.namn, subject, meeting.datum)
+
+
+def kallelse_meta(meeting: Sammantrade, register: Register) -> Metadata:
+    fr = fraser_for(meeting, register)
+    return _meta(fr.text("kallelse.pdf-titel"), fr.text("kallelse.pdf-ämne"), meeting, register)
+
+
+def packet_meta(meeting: Sammantrade, register: Register) -> Metadata:
+    fr = fraser_for(meeting, register)
+    return _meta(fr.text("paket.titel"), fr.text("paket.ämne"), meeting, register)
+
+
+def tjansteskrivelse_meta(meeting: Sammantrade, register: Register, row: AgendaRow) -> Metadata:
+    fr = fraser_for(meeting, register)
+    return _meta(row.arende.rubrik, fr.text("tjänsteskrivelse.pdf-ämne", nr=row.nr), meeting, register)
+
+
+def protokoll_meta(prot) -> Metadata:
+    fr = prot.fraser
+    return _meta(fr.text("protokoll.pdf-titel"), fr.text("protokoll.pdf-ämne", paragrafer=prot.range_text),
+                 prot.meeting, prot.register)
+
+
+def utdrag_meta(prot, lo: int, hi: int) -> Metadata:
+    fr = prot.fraser
+    return _meta(fr.text("utdrag.pdf-titel", från=str(lo), till=str(hi) if hi != lo else None),
+                 fr.text("utdrag.pdf-ämne"), prot.meeting, prot.register)
 
 
 def ordforande(meeting: Sammantrade, register: Register) -> str | None:

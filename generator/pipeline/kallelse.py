@@ -73,6 +73,7 @@ class _Doc:
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
     template: Path | None = None
     names: frozenset[str] = frozenset()  # the variables its template may use
+    meta: packet.Metadata | None = None  # generated documents: title, author, date
 
 
 @dataclass
@@ -115,22 +116,24 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     and the generator."""
     meeting, register = loaded.meeting, loaded.register
     plan = _Plan(loaded, rows)
-    version = {"generator": __version__}
+    version = {"generator": __version__, "export": digest(libreoffice.UA)}
     templates = {name: project.template(f"{name}.docx") for name in ("kallelse", "tjansteskrivelse")}
     template_hash = {name: digest(path.read_bytes()) if path.is_file() else "" for name, path in templates.items()}
     k_context = context.kallelse(meeting, register, rows)
     k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows, plan.fraser)
-    plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest(k_context), "mall": template_hash["kallelse"],
-                                                    **version},
-                          render=lambda: render_docx.render(templates["kallelse"], k_context),
-                          template=templates["kallelse"], names=frozenset(k_context)))
+    k_meta = context.kallelse_meta(meeting, register)
+    plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest([k_context, k_meta]),
+                                                    "mall": template_hash["kallelse"], **version},
+                          render=lambda: render_docx.render(templates["kallelse"], k_context, meta=k_meta),
+                          meta=k_meta, template=templates["kallelse"], names=frozenset(k_context)))
     for row in plan.handlingar:
         t_context, blocks = context.tjansteskrivelse(meeting, register, row, rows)
+        t_meta = context.tjansteskrivelse_meta(meeting, register, row)
         plan.docs.append(_Doc(handling_name(row, plan.lopande), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
-                              {"innehåll": digest([t_context, blocks]), "mall": template_hash["tjansteskrivelse"],
+                              {"innehåll": digest([t_context, blocks, t_meta]), "mall": template_hash["tjansteskrivelse"],
                                **version},
-                              render=lambda c=t_context, b=blocks: render_docx.render(
-                                  templates["tjansteskrivelse"], c, b),
+                              render=lambda c=t_context, b=blocks, m=t_meta: render_docx.render(
+                                  templates["tjansteskrivelse"], c, b, meta=m), meta=t_meta,
                               template=templates["tjansteskrivelse"], names=frozenset(t_context) | frozenset(blocks)))
     for row in plan.rows:
         for b in row.bilagor:
@@ -140,7 +143,8 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
             else:
                 plan.bilaga_rel[b.nummer] = bilaga_name(b.nummer, b.bilaga.fil)
                 plan.docs.append(_Doc(plan.bilaga_rel[b.nummer], f"bilaga {b.nummer} ({b.bilaga.fil.name})",
-                                      {"fil": plan.bilaga_hash[b.nummer]}, source=b.bilaga.fil))
+                                      {"fil": plan.bilaga_hash[b.nummer], "export": digest(libreoffice.TAGGED)},
+                                      source=b.bilaga.fil))
     return plan
 
 
@@ -188,8 +192,9 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
         early = background.submit(libreoffice.convert, given, workers=1, date=datum) if given else None
         if todo and not given and not warm:
             background.submit(libreoffice.warm_up)
-        made = [libreoffice.Job(out.write(f"{d.rel}.docx", d.render()), out.claim(f"{d.rel}.pdf"), d.name)
-                for d in todo if d.render]
+        generated = [d for d in todo if d.render]
+        made = [libreoffice.Job(out.write(f"{d.rel}.docx", d.render()), out.path(f"tmp/{d.rel}.pdf"), d.name)
+                for d in generated]
         clock.lap("docx", f"{len(made)} av {sum(1 for d in plan.docs if d.render)} dokument")
         if made or given:
             how = "igång sedan tidigare" if warm else "startas"
@@ -198,11 +203,15 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
         # (2 cores); a third only when the generated documents are by far the most.
         size = lambda jobs: sum(j.source.stat().st_size for j in jobs)  # noqa: E731
         workers = 1 if early and size(given) >= size(made) / 2 else None
-        failures = libreoffice.convert(made, date=datum, workers=workers) + (early.result() if early else [])
+        failures = (libreoffice.convert(made, date=datum, workers=workers, export=libreoffice.UA)
+                    + (early.result() if early else []))
     jobs = made + given
     result.converted = [job.name for job in jobs]
     if failures:
         raise ContentError([conversion_problem(f, plan.rows) for f in failures])
+    # Our documents: layout tables re-tagged, Info and XMP metadata written together.
+    for doc, job in zip(generated, made):
+        packet.finish(job.target, out.claim(f"{doc.rel}.pdf"), doc.meta)
     clock.lap("pdf", f"{len(jobs)} av {len(plan.docs)} dokument konverterade")
     plan.bilaga_pdf.update({nummer: out.current(f"{rel}.pdf") for nummer, rel in plan.bilaga_rel.items()})
 
@@ -224,8 +233,7 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
                                                                               titel=b.bilaga.titel), b.nummer,
                                          stamp=fr.text("paket.stämpel", nr=b.nummer), source=b.bilaga.fil))
         sections.append(sec)
-    meta = packet.Metadata(title=fr.text("paket.titel"), author=register.forbund.namn,
-                           subject=fr.text("paket.ämne"), date=meeting.datum)
+    meta = context.packet_meta(meeting, register)
     inputs = {"delar": digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
                               + [sec.title for sec in sections] + [fr.raw("paket.sidnummer")]),
               "dokument": digest({d.rel: d.inputs for d in plan.docs}), "bilagor": digest(plan.bilaga_hash),
@@ -238,6 +246,7 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
     if reason is None:
         out.keep(f"{PACKET}.pdf")
         result.pages = previous.get("sidor", 0)
+        result.untagged_pages = previous.get("sidor utan taggar", 0)
         clock.lap("paket", "oförändrat")
     else:
         try:
@@ -245,9 +254,11 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
                                      lambda n, total: fr.text("paket.sidnummer", sida=str(n), sidor=str(total)))
         except packet.PacketError as exc:
             raise ContentError([part_problem(exc, plan.rows)]) from None
-        result.pages = sum(n for _, _, n in placed)
-        clock.lap("paket", f"{result.pages} sidor ({reason})")
+        result.pages = sum(n for _, _, n in placed.parts)
+        result.untagged_pages = placed.untagged_pages
+        clock.lap("paket", f"{result.pages} sidor, {result.untagged_pages} utan taggar ({reason})")
     state["sidor"] = result.pages
+    state["sidor utan taggar"] = result.untagged_pages
 
 
 def _inputs(project: Project, loaded: Loaded) -> list[Path]:

@@ -28,13 +28,13 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
         # Every document is rendered first so that LibreOffice converts them in one call.
         jobs = _render(project, out, prot, utdrag, watermark=not justerat)
         clock.lap("docx", f"{len(jobs)} dokument")
-        failures = libreoffice.convert(jobs, date=meeting.datum)
+        failures = libreoffice.convert([job for job, _ in jobs], date=meeting.datum, export=libreoffice.UA)
         if failures:
             raise ContentError([conversion_problem(f, []) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
         # Metadata (and OJUSTERAT on every page) go on after LibreOffice.
         mark = None if justerat else prot.fraser.text("protokoll.ojusterat")
-        result.pages = _finish(out, prot, jobs, mark)
+        result.pages = _finish(out, jobs, mark)
         clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
         # Only a complete build replaces the previous outputs.
         result.outputs = out.commit(("protokoll", "utdrag/"), record(project, _inputs(project, prot), {}))
@@ -66,32 +66,28 @@ def utdrag_name(lo: int, hi: int) -> str:
     return f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
 
 
-def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag, watermark: bool) -> list[libreoffice.Job]:
+def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag,
+            watermark: bool) -> list[tuple[libreoffice.Job, packet.Metadata]]:
     p_context, blocks = context.protokoll(prot, watermark=watermark)
-    docs = [("protokoll", _template(project, prot), p_context, blocks)]
+    docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
     for lo, hi in utdrag:
         chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
-        docs.append((utdrag_name(lo, hi), project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark)))
+        docs.append((utdrag_name(lo, hi), project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark),
+                     context.utdrag_meta(prot, lo, hi)))
     # Every template is checked before the first document is written.
-    problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b in docs}
+    problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b, _ in docs}
     if any(problems.values()):
         raise ContentError([p for found in problems.values() for p in found])
-    return [libreoffice.Job(out.write(f"{name}.docx", render_docx.render(t, c, b)),
-                            out.path(f"tmp/{'protokoll' if i == 0 else i - 1}.pdf"), "protokollet" if i == 0 else name)
-            for i, (name, t, c, b) in enumerate(docs)]
+    return [(libreoffice.Job(out.write(f"{name}.docx", render_docx.render(t, c, b, meta=m)),
+                             out.path(f"tmp/{'protokoll' if i == 0 else i - 1}.pdf"), "protokollet" if i == 0 else name), m)
+            for i, (name, t, c, b, m) in enumerate(docs)]
 
 
-def _finish(out: BuildDir, prot: Protokoll, jobs: list[libreoffice.Job], mark: str | None) -> int:
+def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, packet.Metadata]], mark: str | None) -> int:
     """Title and author on every PDF, OJUSTERAT on every page until justerat; the protokoll's pages."""
-    meeting, register, fr = prot.meeting, prot.register, prot.fraser
-    meta = packet.Metadata(fr.text("protokoll.pdf-titel"), register.forbund.namn,
-                           fr.text("protokoll.pdf-ämne", paragrafer=prot.range_text), meeting.datum)
-    pages = packet.finish(jobs[0].target, out.claim("protokoll.pdf"), meta, mark)
-    for job in jobs[1:]:
-        packet.finish(job.target, out.claim(f"{job.name}.pdf"),
-                      packet.Metadata(fr.text("utdrag.pdf-titel", utdrag=job.name.split("-", 1)[1]),
-                                      register.forbund.namn, fr.text("utdrag.pdf-ämne"), meeting.datum), mark)
-    return pages
+    pages = [packet.finish(job.target, out.claim(f"{job.name}.pdf" if i else "protokoll.pdf"), meta, mark)
+             for i, (job, meta) in enumerate(jobs)]
+    return pages[0]
 
 
 def _inputs(project: Project, prot: Protokoll) -> list[Path]:

@@ -52,6 +52,7 @@ class Result:
     warnings: tuple[Problem, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+    untagged_pages: int = 0  # pages of bilagor that arrived without tags (a screen reader cannot read them)
     converted: list[str] = field(default_factory=list)  # documents LibreOffice converted in this build
 
 

@@ -45,6 +45,8 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "allmänt.ledamot": ("text", ("namn", "namn med parti", "roll")),
     "allmänt.bilagehänvisning": ("text", ("nr", "titel")),
     "kallelse.rubrik": ("text", ()),
+    "kallelse.pdf-titel": ("text", ()),
+    "kallelse.pdf-ämne": ("text", ()),
     "kallelse.inledning": ("text", ()),
     "kallelse.fakta": ("rader", ()),
     "kallelse.förhinder": ("text", ("namn", "epost")),
@@ -65,6 +67,7 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "tjänsteskrivelse.bilaga": ("text", ("nr", "bilagor")),
     "tjänsteskrivelse.underskrift": ("text", ("namn", "titel")),
     "tjänsteskrivelse.sidfot": ("lista", ()),
+    "tjänsteskrivelse.pdf-ämne": ("text", ("nr",)),
     "paket.titel": ("text", ()),
     "paket.ämne": ("text", ()),
     "paket.kallelse": ("text", ()),
@@ -124,7 +127,7 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "utdrag.organ": ("text", ()),
     "utdrag.underrubrik": ("text", ("paragrafer",)),
     "utdrag.intygas av": ("text", ("namn", "titel")),
-    "utdrag.pdf-titel": ("text", ("paragrafer", "utdrag")),
+    "utdrag.pdf-titel": ("text", ("från", "till")),
     "utdrag.pdf-ämne": ("text", ()),
 }
 # The sub-keys of the tables whose keys are fixed; other tables (jäv) take any name.

@@ -1,57 +1,59 @@
-"""documents/render_docx.py: a template that cannot be filled in is a problem naming the template and
-the tag — before rendering (check_template) and, for what only rendering finds, while rendering."""
+"""render_docx: what Word and LibreOffice read from the rendered DOCX — the outline of the
+headings, real lists, header rows, and the document's properties."""
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import io
+
+from conftest import ROOT
 from docx import Document
+from docx.oxml.ns import qn
 from generator.documents import render_docx
-from generator.errors import ContentError
+from generator.documents.markdown_blocks import Block, Run
+from generator.pdf.packet import Metadata
+
+META = Metadata("Protokollsutdrag § 4", "Samordningsförbundet Testbygden", "Protokoll Styrelsen", dt.date(2022, 3, 10))
 
 
-def template(tmp_path, *paragraphs, name="mall.docx"):
-    doc = Document()
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    doc.sections[0].footer.paragraphs[0].text = "{{ sidfot }}"
-    path = tmp_path / name
-    doc.save(path)
-    return path
+def _render(blocks=None, markdown=None) -> Document:
+    data = render_docx.render(ROOT / "templates" / "utdrag.docx",
+                              {"vattenmarke": "", "rubrik": "Protokollsutdrag", "organ_rubrik": "Styrelsen",
+                               "datum_rubrik": "Protokoll", "intygas_av": "Sam"}, {"paragrafer": markdown if markdown is not None else blocks},
+                              meta=META)
+    return Document(io.BytesIO(data))
 
 
-def messages(path, allowed):
-    return [p.message for p in render_docx.check_template(path, set(allowed))]
+def _outline(p) -> int | None:
+    el = p._p.pPr.find(qn("w:outlineLvl")) if p._p.pPr is not None else None
+    return None if el is None else int(el.get(qn("w:val")))
 
 
-def test_a_good_template_has_no_problems(tmp_path):
-    path = template(tmp_path, "{{ rubrik }}", "{%p for r in rader %}", "{{ r.text }}", "{%p endfor %}")
-    assert messages(path, {"rubrik", "rader", "sidfot"}) == []
+def test_a_heading_that_would_skip_a_level_gets_the_next_level_as_outline_and_keeps_its_look():
+    doc = _render([Block("heading", [Run("Yrkanden")], level=4), Block("para", [Run("text")]),
+                   Block("heading", [Run("Beslut")], level=3)])
+    by_text = {p.text: p for p in doc.paragraphs}
+    # Title (level 1) and "Styrelsen" (Heading 2) come first: a Heading 4 becomes outline level 3.
+    assert by_text["Yrkanden"].style.name == "Heading 4" and _outline(by_text["Yrkanden"]) == 2
+    assert by_text["Beslut"].style.name == "Heading 3" and _outline(by_text["Beslut"]) is None
+    assert _outline(by_text["Styrelsen"]) is None
 
 
-def test_unknown_variables_in_body_and_footer_are_named_with_their_tags(tmp_path):
-    path = template(tmp_path, "Hej {{ rubrik }} och {{ ordförande }}")
-    assert messages(path, {"rubrik"}) == ['okänd variabel "ordförande" i taggen "{{ ordförande }}"',
-                                          'okänd variabel "sidfot" i taggen "{{ sidfot }}"']
+def test_markdown_lists_are_word_lists_each_restarting():
+    doc = _render(markdown="1. a\n2. b\n\nText.\n\n1. c\n    - d\n- e\n")
+    num = {p.text: (p._p.pPr.numPr.numId.val, p._p.pPr.numPr.ilvl.val) for p in doc.paragraphs
+           if p._p.pPr is not None and p._p.pPr.numPr is not None}
+    assert num["a"] == (num["b"][0], 0) and num["c"][0] != num["a"][0]  # a new list starts at 1 again
+    assert num["d"][1] == 1 and num["d"][0] not in (num["a"][0], num["c"][0])
+    assert num["e"][0] != num["c"][0]  # a bullet list after a numbered one is a list of its own
+    assert "•" not in " ".join(p.text for p in doc.paragraphs)  # Word draws the markers
 
 
-@pytest.mark.parametrize("paragraphs,message", [
-    (("{{ rubrik", "{{ sidfot }}"), 'mallen har ett fel: taggen "{{ rubrik" saknar sitt avslutande }}'),
-    (("{{ rubrik rubrik }}",), 'mallen har ett fel: syntaxfel i taggen "{{ rubrik rubrik }}": Jinja säger: '
-                               "expected token 'end of print statement', got 'rubrik'"),
-    (("{%p for r in rader %}", "{{ r }}"), "mallen har ett fel: syntaxfel: en tagg saknar sitt {% endfor %}"),
-])
-def test_jinja_syntax_errors_name_the_tag(tmp_path, paragraphs, message):
-    assert messages(template(tmp_path, *paragraphs), {"rubrik", "rader", "sidfot"}) == [message]
-
-
-def test_a_missing_template_and_a_file_that_is_not_word(tmp_path):
-    assert messages(tmp_path / "saknas.docx", set()) == ["mallen finns inte"]
-    (tmp_path / "text.docx").write_text("inte word", encoding="utf-8")
-    assert messages(tmp_path / "text.docx", set()) == ["mallen är ingen Word-fil (.docx) som går att öppna"]
-
-
-def test_a_field_the_context_lacks_stops_rendering_with_the_templates_name(tmp_path):
-    path = template(tmp_path, "{%p for r in rader %}", "{{ r.namnx }}", "{%p endfor %}")
-    with pytest.raises(ContentError) as err:
-        render_docx.render(path, {"rader": [{"namn": "Anna"}], "sidfot": ""})
-    (problem,) = err.value.problems
-    assert (problem.file, problem.message) == (path, 'mallen kan inte fyllas i: fältet "namnx" finns inte')
+def test_table_header_rows_repeat_and_properties_are_the_documents():
+    doc = _render(markdown="| A | B |\n|---|---|\n| 1 | 2 |\n")
+    rows = doc.tables[0].rows
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None and rows[1]._tr.trPr is None
+    props = doc.core_properties
+    assert (props.title, props.author, props.subject, props.language) == (
+        "Protokollsutdrag § 4", "Samordningsförbundet Testbygden", "Protokoll Styrelsen", "sv-SE")
+    assert props.created == dt.datetime(2022, 3, 10, tzinfo=dt.timezone.utc) and props.revision == 1
+    assert props.last_modified_by == "Samordningsförbundet Testbygden" and props.comments == ""
