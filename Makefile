@@ -18,6 +18,7 @@
 # make test-quick           testerna utan LibreOffice
 # make setup                installera det som behövs (körs automatiskt första gången)
 # make templates            bygg om mallarna i templates/ från tools/make_templates.py
+# make mallar               kopiera mallarna till meetings/mallar/ för förbundets egna ändringar
 # make clean                ta bort build/
 
 PY    := .venv/bin/python
@@ -28,7 +29,7 @@ REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
 .PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff bench \
         stoppa-libreoffice webb \
-        test test-quick templates clean
+        test test-quick templates mallar clean
 
 help:
 	@sed -n '1,/^$$/s/^# //p' Makefile
@@ -65,7 +66,7 @@ importera: $(STAMP)
 	$(need_arg)
 	$(PY) -m generator importera $(ARG) "$(FIL)"
 
-status stoppa-libreoffice: $(STAMP)
+status stoppa-libreoffice mallar: $(STAMP)
 	$(PY) -m generator $@
 
 # DATUM reaches the command through the environment (make exports command-line variables), never

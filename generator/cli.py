@@ -62,7 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("webb", help="bygg webbplatsen i build/webb/: anslagstavlan, sammanträden per organ och år, "
                                     "flöden")
     w.add_argument("--datum", type=_date, default=None, help="dagen anslagstavlan visar (standard: i dag)")
+    sub.add_parser("mallar", help="kopiera de inbyggda mallarna till meetings/mallar/ för redigering (skriver aldrig över)")
     return p
+
+
+def _rel(path: Path, project) -> str:
+    try:
+        return str(path.resolve().relative_to(project.root))
+    except ValueError:
+        return str(path)
 
 
 def _date(text: str):
@@ -141,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
             day = args.datum or dt.date.today()
             result = pipeline.build_site(project, day, say)
             say(f"Klart: {len(result.outputs)} filer i {project.build / 'webb'}; öppna index.html.")
+        elif args.kommando == "mallar":
+            for source, target, copied in pipeline.copy_templates(project):
+                say(f"{_rel(target, project)}: " + (f"kopierad från {_rel(source, project)}" if copied
+                                                    else "finns redan och lämnas orörd"))
+            say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn.")
         elif args.kommando == "stoppa-libreoffice":
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":

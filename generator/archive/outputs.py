@@ -47,6 +47,20 @@ def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]
     return problems
 
 
+def copy_if_absent(source: Path, target: Path) -> bool:
+    """Copy `source` to `target` unless `target` exists: a förbund's own file is never overwritten.
+    True when copied."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "xb") as fh:
+            fh.write(source.read_bytes())
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror}") from None
+    return True
+
+
 class BuildDir:
     """Outputs of one command (`section`: kallelse, protokoll …) for one meeting."""
 

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
+import jinja2
+from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, ns
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
+from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Run
+from generator.errors import ContentError, Problem
 from generator.pdf.packet import Metadata
 
 # docxcompose (imported by docxtpl for subdocuments, which we do not use) rebinds python-docx's
@@ -45,7 +51,10 @@ def render(template: Path, context: dict, blocks: dict[str, list[Block] | str] |
     markers = {name: f"\u2063{name}\u2063" for name in (blocks or {})}
     for name, marker in markers.items():
         ctx[name] = Markup(f'<w:p><w:r><w:t>{marker}</w:t></w:r></w:p>')
-    tpl.render(ctx, autoescape=True)
+    try:
+        tpl.render(ctx, jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True), autoescape=True)
+    except jinja2.TemplateError as exc:  # check_template found nothing, but rendering did (e.g. r.okänd)
+        raise ContentError([Problem(template, None, f"mallen kan inte fyllas i: {_swedish(exc)}", HINT)]) from None
     doc = tpl.docx
     doc._Document__body = None  # docxtpl replaced the body element; python-docx cached the old one
     for name, value in (blocks or {}).items():
@@ -66,6 +75,91 @@ def render(template: Path, context: dict, blocks: dict[str, list[Block] | str] |
     buf = io.BytesIO()
     tpl.save(buf)
     return normalise_zip(buf.getvalue())
+
+
+# --- checking a template before anything is built ------------------------------------------------
+
+HINT = "rätta taggen i Word; variablerna står i templates/README.md"
+_XML_TAG = re.compile(r"<[^>]+>")
+_OPEN = re.compile(r"\{[{%]")
+
+
+def _parts(path: Path) -> list[tuple[str, str]]:
+    """The body, headers and footers: as written, and as docxtpl hands them to Jinja."""
+    tpl = DocxTemplate(str(path))
+    doc = Document(str(path))
+    xmls = [tpl.xml_to_string(doc.element.body)]
+    for rel in doc.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+            xmls.append(tpl.xml_to_string(rel.target_part.element))
+    return [(x, tpl.patch_xml(x)) for x in xmls]
+
+
+def _tags(text: str) -> list[str]:
+    """The tags in a template's text; an opener without its closer is given to the paragraph's end."""
+    out, i = [], 0
+    while (m := _OPEN.search(text, i)):
+        close = "}}" if m.group() == "{{" else "%}"
+        after = _OPEN.search(text, m.end())
+        ends = (text.find("\n", m.end()), after.start() if after else -1, len(text))
+        stop = min(x for x in ends if x >= 0)
+        end = text.find(close, m.end(), stop)
+        out.append(text[m.start():end + 2] if end >= 0 else text[m.start():stop].strip())
+        i = end + 2 if end >= 0 else m.end()
+    return out
+
+
+def _swedish(exc: jinja2.TemplateError) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    if m := re.match(r"'(\w+)' is undefined", message):
+        return f'variabeln "{m.group(1)}" finns inte'
+    if m := re.match(r"'[^']*' (?:object )?has no attribute '(\w+)'", message):
+        return f'fältet "{m.group(1)}" finns inte'
+    if "Unexpected end of template" in message and (m := re.search(r"'(end\w+)'", message)):
+        return f"en tagg saknar sitt {{% {m.group(1)} %}}"
+    return f"Jinja säger: {message}"
+
+
+def check_template(path: Path, allowed: set[str]) -> list[Problem]:
+    """What stops `path` from being filled in — missing, not a Word document, a tag Jinja cannot
+    read, a variable the document does not have — as problems naming the template and the tag."""
+    if not path.is_file():
+        return [Problem(path, None, "mallen finns inte", "kopiera de inbyggda mallarna med make mallar, eller rätta "
+                        "namnet (protokollmall: i stilen)")]
+    try:
+        parts = _parts(path)
+    except Exception:  # a damaged or non-Word file: python-docx raises many kinds  # noqa: BLE001
+        return [Problem(path, None, "mallen är ingen Word-fil (.docx) som går att öppna",
+                        "spara den igen som Word-dokument (.docx) i Word eller LibreOffice")]
+    env = jinja2.Environment()
+    problems = []
+    for raw, xml in parts:
+        text = _XML_TAG.sub("", raw.replace("</w:p>", "\n"))
+        try:
+            names = jinja_meta.find_undeclared_variables(env.parse(xml))
+        except jinja2.TemplateSyntaxError as exc:
+            bad = next((t for t in _tags(text) if not _parses(env, t)), None)
+            if bad and not bad.endswith(("}}", "%}")):
+                what = f'taggen "{bad}" saknar sitt avslutande {"}}" if bad.startswith("{{") else "%}"}'
+            else:
+                what = f'syntaxfel{f" i taggen {chr(34)}{bad}{chr(34)}" if bad else ""}: {_swedish(exc)}'
+            problems.append(Problem(path, None, f"mallen har ett fel: {what}", HINT))
+            continue
+        for name in sorted(names - allowed):
+            tag = next((t for t in _tags(text) if re.search(rf"\b{re.escape(name)}\b", t)), name)
+            problems.append(Problem(path, None, f'okänd variabel "{name}" i taggen "{tag}"', HINT))
+    return problems
+
+
+def _parses(env: jinja2.Environment, tag: str) -> bool:
+    """Whether one tag reads on its own (block tags such as {% for %} are judged with the whole)."""
+    if not (tag.startswith("{{") and tag.endswith("}}")):
+        return tag.endswith("%}")
+    try:
+        env.parse(re.sub(r"^\{\{[a-z]{1,2} ", "{{ ", tag))  # docxtpl's {{r x }}, {{p x }}
+        return True
+    except jinja2.TemplateSyntaxError:
+        return False
 
 
 def _properties(doc, meta: Metadata) -> None:

@@ -21,6 +21,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Stream, String
@@ -367,8 +368,9 @@ class Placed:
     untagged_pages: int
 
 
-def assemble(sections: list[Section], out: Path, meta: Metadata) -> Placed:
-    """Merge the parts in order into `out`, with one structure tree."""
+def assemble(sections: list[Section], out: Path, meta: Metadata, page_number: Callable[[int, int], str]) -> Placed:
+    """Merge the parts in order into `out`, with one structure tree; `page_number(n, total)` is
+    printed on page n (in the förbund's words)."""
     sources = []
     try:
         for section in sections:
@@ -387,7 +389,7 @@ def assemble(sections: list[Section], out: Path, meta: Metadata) -> Placed:
         # One pass over the pages: indexing pdf.pages[i] walks the page list each time.
         pages = list(pdf.pages)
         for i, (page, stamp) in enumerate(zip(pages, stamp_texts)):
-            decorate(page, stamp, f"Sida {i + 1} ({total})")
+            decorate(page, stamp, page_number(i + 1, total))
         tree = _Structure(pdf, meta)
         places = iter(placed)
         sources_by_part = iter(src for _, src in sources)

@@ -17,6 +17,7 @@ from generator.hashes import digest
 from generator.pdf import libreoffice, packet
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, part_problem, record, why
 from generator.rules import numbering
+from generator.rules.fraser import fraser_for
 from generator.rules.numbering import AgendaRow
 from generator.sources import validate
 from generator.sources.validate import Loaded
@@ -38,6 +39,8 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     out = BuildDir(project.build, loaded.meeting.id, "kallelse", report)
     try:
         state, todo = _stale(out, plan, report)
+        # A template that cannot be filled in is reported before anything is rendered.
+        _check_templates(plan, todo)
         # LibreOffice starts on the users' bilagor while ours are rendered.
         _render_and_convert(out, plan, todo, clock, report, result)
         # The packet needs every PDF, made now or kept from the previous build.
@@ -50,13 +53,13 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     return result
 
 
-def handling_name(row: AgendaRow) -> str:
-    return f"handlingar/bilaga-{row.nr:02d}-{row.arende.id}"
+def handling_name(row: AgendaRow, lopande: bool = False) -> str:
+    """The tjänsteskrivelse of item N: bilaga N, or (bilagor numbered löpande) punkt N."""
+    return f"handlingar/{'punkt' if lopande else 'bilaga'}-{row.nr:02d}-{row.arende.id}"
 
 
 def bilaga_name(nummer: str, source: Path) -> str:
-    major, minor = nummer.split(".")
-    return f"handlingar/bilaga-{int(major):02d}.{int(minor):02d}-{source.stem}"
+    return "handlingar/bilaga-" + ".".join(f"{int(n):02d}" for n in nummer.split(".")) + f"-{source.stem}"
 
 
 @dataclass
@@ -68,6 +71,8 @@ class _Doc:
     inputs: dict[str, str]  # input name → content hash; the document is rebuilt when one changes
     render: Callable[[], bytes] | None = None  # generated documents: makes the DOCX when needed
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
+    template: Path | None = None
+    names: frozenset[str] = frozenset()  # the variables its template may use
     meta: packet.Metadata | None = None  # generated documents: title, author, date
 
 
@@ -85,6 +90,14 @@ class _Plan:
     @property
     def handlingar(self) -> list[AgendaRow]:
         return [r for r in self.rows if r.har_handling]
+
+    @property
+    def lopande(self) -> bool:
+        return self.fraser.setting("bilagenumrering") == "löpande"
+
+    @property
+    def fraser(self):
+        return fraser_for(self.loaded.meeting, self.loaded.register)
 
 
 def _read(project: Project, meeting_id: str) -> Loaded:
@@ -104,24 +117,25 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     meeting, register = loaded.meeting, loaded.register
     plan = _Plan(loaded, rows)
     version = {"generator": __version__, "export": digest(libreoffice.UA)}
-    template_hash = {name: digest((project.templates / f"{name}.docx").read_bytes())
-                     for name in ("kallelse", "tjansteskrivelse")}
+    templates = {name: project.template(f"{name}.docx") for name in ("kallelse", "tjansteskrivelse")}
+    template_hash = {name: digest(path.read_bytes()) if path.is_file() else "" for name, path in templates.items()}
     k_context = context.kallelse(meeting, register, rows)
-    k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows)
+    k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows, plan.fraser)
     k_meta = context.kallelse_meta(meeting, register)
     plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest([k_context, k_meta]),
                                                     "mall": template_hash["kallelse"], **version},
-                          render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context,
-                                                            meta=k_meta), meta=k_meta))
+                          render=lambda: render_docx.render(templates["kallelse"], k_context, meta=k_meta),
+                          meta=k_meta, template=templates["kallelse"], names=frozenset(k_context)))
     for row in plan.handlingar:
-        t_context, blocks = context.tjansteskrivelse(meeting, register, row)
+        t_context, blocks = context.tjansteskrivelse(meeting, register, row, rows)
         t_meta = context.tjansteskrivelse_meta(meeting, register, row)
-        plan.docs.append(_Doc(handling_name(row), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
+        plan.docs.append(_Doc(handling_name(row, plan.lopande), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
                               {"innehåll": digest([t_context, blocks, t_meta]), "mall": template_hash["tjansteskrivelse"],
                                **version},
                               render=lambda c=t_context, b=blocks, m=t_meta: render_docx.render(
-                                  project.templates / "tjansteskrivelse.docx", c, b, meta=m), meta=t_meta))
-    for row in plan.handlingar:
+                                  templates["tjansteskrivelse"], c, b, meta=m), meta=t_meta,
+                              template=templates["tjansteskrivelse"], names=frozenset(t_context) | frozenset(blocks)))
+    for row in plan.rows:
         for b in row.bilagor:
             plan.bilaga_hash[b.nummer] = b.bilaga.sha256
             if b.bilaga.fil.suffix.lower() == ".pdf":
@@ -152,6 +166,17 @@ def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict],
             report(f"{'':<12} {doc.name}: {reason}")
             todo.append(doc)
     return state, todo
+
+
+def _check_templates(plan: _Plan, todo: list[_Doc]) -> None:
+    """Every template a document to be made uses can be filled in: otherwise all its problems."""
+    checked: dict[Path, list] = {}
+    for doc in todo:
+        if doc.template is not None and doc.template not in checked:
+            checked[doc.template] = render_docx.check_template(doc.template, set(doc.names))
+    problems = [p for found in checked.values() for p in found]
+    if problems:
+        raise ContentError(problems)
 
 
 def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clock, report: Report,
@@ -194,22 +219,23 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
 def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Result) -> None:
     """The packet: kallelse, then per item its tjänsteskrivelse and bilagor, stamped; kept as it
     was when none of its inputs changed."""
-    meeting, register = plan.loaded.meeting, plan.loaded.register
-    organ = register.organ[meeting.organ]
-    sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), "Kallelse och föredragningslista",
-                                                  "K")])]
-    for row in plan.handlingar:
-        sec = packet.Section(f"{row.nr} {row.rubrik}")
-        sec.parts.append(packet.Part(out.current(f"{handling_name(row)}.pdf"), f"Bilaga {row.nr} Tjänsteskrivelse",
-                                     str(row.nr)))
+    meeting, register, fr = plan.loaded.meeting, plan.loaded.register, plan.fraser
+    sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), fr.text("paket.kallelse"), "K")])]
+    for row in plan.rows:
+        if not (row.har_handling or row.bilagor):
+            continue
+        sec = packet.Section(fr.text("paket.avsnitt", nr=row.nr, rubrik=row.rubrik))
+        if row.har_handling:
+            sec.parts.append(packet.Part(out.current(f"{handling_name(row, plan.lopande)}.pdf"),
+                                         fr.text("paket.tjänsteskrivelse", nr=row.nr, rubrik=row.rubrik), str(row.nr)))
         for b in row.bilagor:
-            sec.parts.append(packet.Part(plan.bilaga_pdf[b.nummer], f"Bilaga {b.nummer} {b.bilaga.titel}", b.nummer,
-                                         stamp=f"Bilaga {b.nummer} · {organ.forkortning} {meeting.datum.isoformat()}",
-                                         source=b.bilaga.fil))
+            sec.parts.append(packet.Part(plan.bilaga_pdf[b.nummer], fr.text("paket.bilaga", nr=b.nummer,
+                                                                              titel=b.bilaga.titel), b.nummer,
+                                         stamp=fr.text("paket.stämpel", nr=b.nummer), source=b.bilaga.fil))
         sections.append(sec)
     meta = context.packet_meta(meeting, register)
     inputs = {"delar": digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
-                              + [sec.title for sec in sections]),
+                              + [sec.title for sec in sections] + [fr.raw("paket.sidnummer")]),
               "dokument": digest({d.rel: d.inputs for d in plan.docs}), "bilagor": digest(plan.bilaga_hash),
               "metadata": digest(meta), "generator": __version__}
     previous = out.previous_state()
@@ -224,7 +250,8 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
         clock.lap("paket", "oförändrat")
     else:
         try:
-            placed = packet.assemble(sections, out.claim(f"{PACKET}.pdf"), meta)
+            placed = packet.assemble(sections, out.claim(f"{PACKET}.pdf"), meta,
+                                     lambda n, total: fr.text("paket.sidnummer", sida=str(n), sidor=str(total)))
         except packet.PacketError as exc:
             raise ContentError([part_problem(exc, plan.rows)]) from None
         result.pages = sum(n for _, _, n in placed.parts)
@@ -239,6 +266,9 @@ def _inputs(project: Project, loaded: Loaded) -> list[Path]:
     meeting = loaded.meeting
     inputs = [project.meetings / validate.REGISTER_FILE, meeting.file,
               *(a.file for a in meeting.arenden), *(b.fil for a in meeting.arenden for b in a.bilagor),
-              project.templates / "kallelse.docx", project.templates / "tjansteskrivelse.docx"]
+              *(p.file for p in meeting.punkter.values()), *(b.fil for p in meeting.punkter.values() for b in p.bilagor),
+              *([meeting.foregaende.protokoll] if meeting.foregaende and meeting.foregaende.protokoll else []),
+              *project.profile_files(loaded.register.organ[meeting.organ]),
+              project.template("kallelse.docx"), project.template("tjansteskrivelse.docx")]
     sent = utskick.store(meeting).path(utskick.RECORD)  # it decides the version line on page 1
     return inputs + ([sent] if sent.is_file() else [])

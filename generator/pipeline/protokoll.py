@@ -33,7 +33,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
             raise ContentError([conversion_problem(f, []) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
         # Metadata (and OJUSTERAT on every page) go on after LibreOffice.
-        mark = None if justerat else "OJUSTERAT"
+        mark = None if justerat else prot.fraser.text("protokoll.ojusterat")
         result.pages = _finish(out, jobs, mark)
         clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
         # Only a complete build replaces the previous outputs.
@@ -58,7 +58,8 @@ def _read(project: Project, meeting_id: str, utdrag) -> tuple[validate.Loaded, P
 
 
 def _template(project: Project, prot: Protokoll) -> Path:
-    return project.templates / f"protokoll-{prot.organ.protokollstil}.docx"
+    """The protokoll template the profile names (protokollmall), the förbund's own if it has one."""
+    return project.template(prot.fraser.setting("protokollmall"))
 
 
 def utdrag_name(lo: int, hi: int) -> str:
@@ -68,18 +69,18 @@ def utdrag_name(lo: int, hi: int) -> str:
 def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag,
             watermark: bool) -> list[tuple[libreoffice.Job, packet.Metadata]]:
     p_context, blocks = context.protokoll(prot, watermark=watermark)
-    meta = context.protokoll_meta(prot)
-    jobs = [(libreoffice.Job(out.write("protokoll.docx", render_docx.render(_template(project, prot), p_context, blocks,
-                                                                             meta=meta)),
-                             out.path("tmp/protokoll.pdf"), "protokollet"), meta)]
-    for i, (lo, hi) in enumerate(utdrag):
-        name = utdrag_name(lo, hi)
+    docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
+    for lo, hi in utdrag:
         chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
-        u_context, u_blocks = context.utdrag(prot, chosen, watermark=watermark)
-        meta = context.utdrag_meta(prot, lo, hi)
-        jobs.append((libreoffice.Job(out.write(f"{name}.docx", render_docx.render(
-            project.templates / "utdrag.docx", u_context, u_blocks, meta=meta)), out.path(f"tmp/{i}.pdf"), name), meta))
-    return jobs
+        docs.append((utdrag_name(lo, hi), project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark),
+                     context.utdrag_meta(prot, lo, hi)))
+    # Every template is checked before the first document is written.
+    problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b, _ in docs}
+    if any(problems.values()):
+        raise ContentError([p for found in problems.values() for p in found])
+    return [(libreoffice.Job(out.write(f"{name}.docx", render_docx.render(t, c, b, meta=m)),
+                             out.path(f"tmp/{'protokoll' if i == 0 else i - 1}.pdf"), "protokollet" if i == 0 else name), m)
+            for i, (name, t, c, b, m) in enumerate(docs)]
 
 
 def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, packet.Metadata]], mark: str | None) -> int:
@@ -92,7 +93,8 @@ def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, packet.Metadata]], 
 def _inputs(project: Project, prot: Protokoll) -> list[Path]:
     meeting = prot.meeting
     return [project.meetings / validate.REGISTER_FILE, meeting.file, prot.data.file,
-            *(a.file for a in meeting.arenden), _template(project, prot), project.templates / "utdrag.docx"]
+            *(a.file for a in meeting.arenden), *(p.file for p in meeting.punkter.values()),
+            *project.profile_files(prot.organ), _template(project, prot), project.template("utdrag.docx")]
 
 
 def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:

@@ -17,8 +17,8 @@ META = Metadata("Protokollsutdrag § 4", "Samordningsförbundet Testbygden", "Pr
 
 def _render(blocks=None, markdown=None) -> Document:
     data = render_docx.render(ROOT / "templates" / "utdrag.docx",
-                              {"vattenmarke": "", "organ_rubrik": "Styrelsen", "datum_rubrik": "Protokoll",
-                               "intygas_av": "Sam"}, {"paragrafer": markdown if markdown is not None else blocks},
+                              {"vattenmarke": "", "rubrik": "Protokollsutdrag", "organ_rubrik": "Styrelsen",
+                               "datum_rubrik": "Protokoll", "intygas_av": "Sam"}, {"paragrafer": markdown if markdown is not None else blocks},
                               meta=META)
     return Document(io.BytesIO(data))
 
