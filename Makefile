@@ -2,7 +2,7 @@
 # make check 2021-09-16     kontrollera ett sammanträde (och protokollets datum) utan att bygga
 # make protokoll 2021-08-19 bygg protokollet (OJUSTERAT tills det markerats justerat)
 # make utdrag 2021-08-19 40 45-46   protokollsutdrag av paragrafer
-# make justera 2021-08-19   frys det justerade protokollet (PDF/A-2b) i meetings/<m>/justerat/
+# make justera 2021-08-19   frys det justerade protokollet (PDF/A-2a, PDF/UA-1) i meetings/<m>/justerat/
 # make rattelse 2021-08-19 ORSAK="…"     ny version av ett justerat protokoll
 # make signera 2021-08-19 P12=fil.p12 ROLL=justerare   PAdES-signatur (lösenord i P12_LOSENORD)
 # make importera 2021-08-19 FIL=signerat.pdf   en underskriven kopia (e-underskrift eller skannad)
@@ -11,12 +11,14 @@
 # make diff 2021-09-16 v1 v2   vad som ändrats mellan versionerna (utan v2: mot källorna nu)
 # make verify 2021-08-19    bygg om i en tillfällig mapp, jämför med manifestet, kontrollera signaturerna
 # make status               läget för varje sammanträde
+# make webb DATUM=2021-09-10   bygg webbplatsen i build/webb/: anslagstavlan den dagen (standard: i dag)
 # make stoppa-libreoffice   avsluta LibreOffice, som annars hålls igång 10 min efter senaste bygget
 # make bench                prestandamätningen; skriver docs/benchmark.md
 # make test                 alla tester (med riktig LibreOffice)
 # make test-quick           testerna utan LibreOffice
 # make setup                installera det som behövs (körs automatiskt första gången)
 # make templates            bygg om mallarna i templates/ från tools/make_templates.py
+# make mallar               kopiera mallarna till meetings/mallar/ för förbundets egna ändringar
 # make clean                ta bort build/
 
 PY    := .venv/bin/python
@@ -36,8 +38,8 @@ export GENERATOR_P12   = $(value P12)
 export GENERATOR_ROLL  = $(value ROLL)
 
 .PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff bench \
-        stoppa-libreoffice \
-        test test-quick templates clean
+        stoppa-libreoffice webb \
+        test test-quick templates mallar clean
 
 help:
 	@sed -n '1,/^$$/s/^# //p' Makefile
@@ -81,8 +83,13 @@ importera: $(STAMP)
 	@test -n "$$GENERATOR_FIL" || { echo "ange filen, t.ex.: make importera $$GENERATOR_ARG FIL=signerat.pdf" >&2; exit 2; }
 	$(PY) -m generator importera -- "$$GENERATOR_ARG" "$$GENERATOR_FIL"
 
-status stoppa-libreoffice: $(STAMP)
+status stoppa-libreoffice mallar: $(STAMP)
 	$(PY) -m generator $@
+
+# DATUM reaches the command through the environment (make exports command-line variables), never
+# as text make pastes into the shell line.
+webb: $(STAMP)
+	$(PY) -m generator webb $${DATUM:+--datum "$$DATUM"}
 
 bench: $(STAMP)
 	$(PY) tools/bench.py --out docs/benchmark.md

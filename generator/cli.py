@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     pr.add_argument("--utdrag", nargs="*", default=[], metavar="§",
                     help="paragrafer att göra protokollsutdrag av, t.ex. 40 eller 40-42")
-    j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2b i meetings/<m>/justerat/")
+    j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2a (PDF/UA-1) i meetings/<m>/justerat/")
     j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
     r.add_argument("sammantrade", metavar="SAMMANTRÄDE")
@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
     sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
+    w = sub.add_parser("webb", help="bygg webbplatsen i build/webb/: anslagstavlan, sammanträden per organ och år, "
+                                    "flöden")
+    w.add_argument("--datum", type=_date, default=None, help="dagen anslagstavlan visar (standard: i dag)")
+    sub.add_parser("mallar", help="kopiera de inbyggda mallarna till meetings/mallar/ för redigering (skriver aldrig över)")
     return p
 
 
@@ -69,6 +73,13 @@ def _orsak(text: str) -> str:
     if bad is not None:
         raise argparse.ArgumentTypeError(f"orsaken innehåller ett styrtecken (kod {ord(bad)}) — skriv den utan")
     return text
+
+
+def _rel(path: Path, project) -> str:
+    try:
+        return str(path.resolve().relative_to(project.root))
+    except ValueError:
+        return str(path)
 
 
 def _date(text: str):
@@ -100,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             total = sum(result.timings.values())
             say(f"Klart på {total:.1f} s: {len(result.converted)} dokument konverterade, {len(result.outputs)} filer "
                 f"skrivna; paketet har {result.pages} sidor.")
+            if result.untagged_pages:
+                say(f"{result.untagged_pages} av sidorna kommer från bilagor utan taggar (t.ex. skannade): en "
+                    "skärmläsare kan inte läsa dem — be avsändaren om en tillgänglig PDF (taggad) om det behövs.")
         elif args.kommando == "protokoll":
             ranges = []
             for text in args.utdrag:
@@ -154,6 +168,15 @@ def main(argv: list[str] | None = None) -> int:
             for line in lines:
                 say(line)
             say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
+        elif args.kommando == "webb":
+            day = args.datum or dt.date.today()
+            result = pipeline.build_site(project, day, say)
+            say(f"Klart: {len(result.outputs)} filer i {project.build / 'webb'}; öppna index.html.")
+        elif args.kommando == "mallar":
+            for source, target, copied in pipeline.copy_templates(project):
+                say(f"{_rel(target, project)}: " + (f"kopierad från {_rel(source, project)}" if copied
+                                                    else "finns redan och lämnas orörd"))
+            say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn.")
         elif args.kommando == "stoppa-libreoffice":
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":

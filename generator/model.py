@@ -3,7 +3,7 @@ lives here because every document prints people the same way."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROLLER = ("ordförande", "1:e vice ordförande", "2:e vice ordförande")
@@ -25,6 +25,33 @@ class Forbund:
     webbplats: str
     forvaringsplats: str
     undertecknare: str | None  # person id
+
+
+@dataclass(frozen=True)
+class Profil:
+    """An organ's style as data: its phrases ("paragraf.jäv" → text, list, or table of texts with
+    {fält}; rules/fraser.py lists the keys) and its settings ("text före beslut" → True). Read from
+    templates/fraser.yaml, the style (stilar/<stil>.yaml), the register and the meeting, in that order."""
+
+    stil: str
+    fraser: dict = field(default_factory=dict)
+    installningar: dict = field(default_factory=dict)
+
+    def med(self, fraser: dict) -> "Profil":
+        """This profile with some phrases replaced (a table's entries one by one)."""
+        return Profil(self.stil, merge_fraser(self.fraser, fraser), self.installningar)
+
+
+def merge_fraser(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = {**base[key], **value} if isinstance(value, dict) and isinstance(base.get(key), dict) \
+            and key not in RADER_ERSATTS else value
+    return out
+
+
+# Row phrases (etikett: text) keep their order: a new one replaces the whole table.
+RADER_ERSATTS = ("kallelse.fakta", "protokoll.uppgifter", "bevis.rader")
 
 
 @dataclass(frozen=True)
@@ -53,6 +80,8 @@ class StandardPunkt:
     id: str = ""
     paragraf: str = "ja"
     beslut: tuple[str, ...] = ()
+    foredragande: str | None = None  # person id, for every meeting (a meeting's punkter/<id>.md may name another)
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,10 +95,11 @@ class Organ:
     serie_borjar: dict[int, int]
     dagordning: tuple[StandardPunkt, ...]
     obestamd: str = ""  # "förbundsstyrelse": after a genitive ("Samordningsförbundets förbundsstyrelse")
-    protokollstil: str = "kompakt"  # kompakt (Beslut/Ärendet/Bedömning) | klassisk (Bevis/anslag)
+    protokollstil: str = "kompakt"  # the style's name: stilar/<stil>.yaml
     justering_dagar: int = 14
     anslag_dagar: int = 2
     overklagande_veckor: int = 3
+    profil: Profil = field(default_factory=lambda: Profil("kompakt"))
 
     @property
     def tidsregler(self) -> Tidsregler:
@@ -93,6 +123,14 @@ class Person:
     namn: str
     parti: str | None
     epost: str | None
+    tidigare: tuple[tuple[str, dt.date], ...] = ()  # (name, last day it was used), oldest first
+
+    def pa(self, dag: dt.date) -> "Person":
+        """The person as named on `dag` (a name changed by marriage or a corrected spelling)."""
+        for namn, till in self.tidigare:
+            if dag <= till:
+                return Person(self.id, namn, self.parti, self.epost, self.tidigare)
+        return self
 
     @property
     def namn_parti(self) -> str:
@@ -139,6 +177,10 @@ class Register:
     kansli: tuple[Kansli, ...]
     uppdrag: tuple[Uppdrag, ...]
 
+    def on(self, dag: dt.date) -> "Register":
+        """The register as it was on `dag`: every person by the name they had then."""
+        return replace(self, personer={k: p.pa(dag) for k, p in self.personer.items()})
+
     def mandates(self, organ: str, dag: dt.date) -> list[Uppdrag]:
         return [u for u in self.uppdrag if u.organ == organ and u.valid_on(dag)]
 
@@ -150,11 +192,6 @@ class Register:
             if k.person == person:
                 return k.titel
         return None
-
-    def ledamot_text(self, u: Uppdrag) -> str:
-        """ "Mohamad Hassan (L), ordförande" — the form of the kallelse table. """
-        text = self.personer[u.person].namn_parti
-        return f"{text}, {u.roll}" if u.roll else text
 
     def namn(self, person: str) -> str:
         return self.personer[person].namn
@@ -173,6 +210,7 @@ class Beredning:
     organ: str
     datum: dt.date
     utfall: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -217,7 +255,7 @@ class Sammantrade:
     file: Path
     organ: str
     datum: dt.date
-    tid: str
+    tid: str | None  # "09.00-12.00"; None when the förbund prints no time
     plats: str
     forhinder: str | None
     ovrigt: tuple[OvrigRad, ...]
@@ -225,7 +263,35 @@ class Sammantrade:
     forslag_justerare: str | None
     forslag_justeringsdatum: dt.date | None
     arenden: tuple[Arende, ...] = field(default=())
+    punkter: dict[str, "Punktinnehall"] = field(default_factory=dict)  # standard item id → its content
+    profil: Profil | None = None  # the organ's profile with this meeting's own phrases
+    foregaende: "Foregaende | None" = None  # the organ's previous meeting (for "föregående protokoll")
     redigerat: tuple[Redigerat, ...] = ()
+
+
+@dataclass(frozen=True)
+class Punktinnehall:
+    """What a standard item carries at one meeting (punkter/<id>.md): text, bilagor, a föredragande
+    and proposed att-satser — like an ärende, but without a tjänsteskrivelse."""
+
+    id: str
+    file: Path
+    rubrik: str | None
+    foredragande: str | None
+    att_satser: tuple[str, ...]
+    bilagor: tuple[Bilaga, ...]
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Foregaende:
+    """The previous meeting of the same organ; `protokoll` is its justerat protokoll in the archive."""
+
+    id: str
+    datum: dt.date
+    protokoll: Path | None
+    sha256: str = ""
 
 
 # --- what happened at the meeting (protokoll.yaml) ---------------------------------------------
@@ -256,6 +322,12 @@ class Votering:
 
 
 @dataclass(frozen=True)
+class Jav:
+    person: str
+    form: str = "beslut"  # a key of the profile's paragraf.jäv: beslut, handläggning, …
+
+
+@dataclass(frozen=True)
 class Utfall:
     """What differs from the förslag for one agenda item. Empty: decided as proposed."""
 
@@ -268,10 +340,11 @@ class Utfall:
     propositionsordning: str | None = None
     votering: Votering | None = None
     reservationer: tuple[str, ...] = ()
-    jav: tuple[str, ...] = ()
+    jav: tuple[Jav, ...] = ()
     protokollsanteckning: str | None = None
     omedelbart_justerad: bool = False
     line: int = 0
+    struket_orsak: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def used_variables(path) -> set[str]:
     loops = re.findall(r"\{%\w* for (\w+) in (\w+) %\}", text)
     names = {iterable for _, iterable in loops}
     loop_vars = {var for var, _ in loops}
-    for expr in re.findall(r"\{\{\w? ?([\w.]+) ?\}\}", text):
+    for expr in re.findall(r"\{\{\w? ?([\w.]+) ?(?:\|[^}]*)?\}\}", text):  # also {{ x|join(", ") }}
         root = expr.split(".")[0]
         if root not in loop_vars:
             names.add(root)

@@ -7,6 +7,8 @@ Page: A4, Calibri (LibreOffice uses the metric-compatible Carlito).
 """
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -19,7 +21,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
+sys.path.insert(0, str(OUT.parent))
+from generator.documents.render_docx import normalise_zip  # noqa: E402  (the generator's own fixed zip dates)
+
 TEXT_WIDTH_CM = 16.0
+LANGUAGE = "sv-SE"  # Word spell-checks in it; LibreOffice writes it as the PDF's /Lang
+# Real Word lists (LibreOffice tags them L/LI in the PDF): the markers and indents of the
+# Markdown lists, one abstract list per kind; render_docx gives each list its own instance.
+LISTS = {"Punktlista": ("bullet", "•"), "Numrerad lista": ("decimal", "%{}.")}
 
 
 def base() -> Document:
@@ -64,6 +73,12 @@ def base() -> Document:
     for child in list(ppr):
         if child.tag == qn("w:pBdr"):
             ppr.remove(child)
+    # The document's title is its first heading (H1 in the PDF), so the outline starts at level 1.
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "0")
+    ppr.append(outline)
+    swedish(doc)
+    lists(doc)
     # List item: hanging indent, marker then a tab ("•\t", "2.\t").
     for depth in (1, 2, 3):
         st = styles.add_style(f"Listpunkt {depth}", WD_STYLE_TYPE.PARAGRAPH)
@@ -84,6 +99,65 @@ def base() -> Document:
     st.font.size = Pt(9)
     st.paragraph_format.space_after = Pt(0)
     return doc
+
+
+def save(doc, name: str) -> None:
+    """Saved with fixed zip dates, so `make templates` gives the same bytes each time."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    (OUT / name).write_bytes(normalise_zip(buf.getvalue()))
+
+
+def swedish(doc) -> None:
+    """Swedish as the language of every style and of the document; no python-docx as author."""
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+    for lang in doc.settings.element.iter(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), LANGUAGE)
+    props = doc.core_properties
+    props.author, props.comments, props.title, props.last_modified_by = "", "", "", ""
+    props.language = LANGUAGE
+
+
+def lists(doc) -> None:
+    numbering = doc.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    next_id = max((int(a.get(qn("w:abstractNumId"))) for a in numbering.iterfind(qn("w:abstractNum"))),
+                  default=-1) + 1
+    for name, (fmt, text) in LISTS.items():
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(next_id))
+        next_id += 1
+        el = OxmlElement("w:multiLevelType")
+        el.set(qn("w:val"), "hybridMultilevel")
+        abstract.append(el)
+        el = OxmlElement("w:name")
+        el.set(qn("w:val"), name)
+        abstract.append(el)
+        for level in range(3):
+            indent = str(round(Cm(0.7 * (level + 1)).twips))
+            lvl = OxmlElement("w:lvl")
+            lvl.set(qn("w:ilvl"), str(level))
+            for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text.format(level + 1)),
+                               ("w:lvlJc", "left")):
+                el = OxmlElement(tag)
+                el.set(qn("w:val"), value)
+                lvl.append(el)
+            ppr = OxmlElement("w:pPr")
+            tabs, tab, ind = OxmlElement("w:tabs"), OxmlElement("w:tab"), OxmlElement("w:ind")
+            tab.set(qn("w:val"), "num")
+            tab.set(qn("w:pos"), indent)
+            tabs.append(tab)
+            ind.set(qn("w:left"), indent)
+            ind.set(qn("w:hanging"), str(round(Cm(0.6).twips)))
+            ppr.append(tabs)
+            ppr.append(ind)
+            lvl.append(ppr)
+            abstract.append(lvl)
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
 
 
 def borderless(table) -> None:
@@ -144,7 +218,7 @@ def loop_table(doc, columns, widths_cm, loop, cells, header=True, grid=True):
 
 def kallelse() -> None:
     doc = base()
-    doc.add_paragraph("KALLELSE", style="Title")
+    doc.add_paragraph("{{ rubrik }}", style="Title")
     p = doc.add_paragraph()
     run = p.add_run("{{ version_rubrik }}")
     run.bold = True
@@ -164,14 +238,14 @@ def kallelse() -> None:
     doc.add_paragraph("{%p endfor %}")
     p = doc.add_paragraph()
     p.add_run().add_break(_page_break())
-    doc.add_paragraph("Föredragningslista", style="Heading 1")
+    doc.add_paragraph("{{ dagordning_rubrik }}", style="Heading 1")
     table = loop_table(doc, ("Nr", "Ärenderubrik", "Föredragande", "Övriga uppgifter"),
                        (1.0, 6.8, 3.4, 4.8), "for r in dagordning",
                        ("{{ r.nr }}", "{{r r.rubrik }}", "{{ r.foredragande }}", "{{r r.ovriga }}"))
     doc.add_paragraph("")
-    doc.add_paragraph("Välkomna!")
+    doc.add_paragraph("{{ halsning }}")
     doc.add_paragraph("{{ ordforande }}")
-    doc.save(OUT / "kallelse.docx")
+    save(doc, "kallelse.docx")
 
 
 def _page_break():
@@ -195,7 +269,7 @@ def tjansteskrivelse() -> None:
     right.add_paragraph("{%p endfor %}")
     doc.add_paragraph("")
     doc.add_paragraph("{{ rubrik }}", style="Heading 1")
-    doc.add_paragraph("Förslag till beslut", style="Heading 2")
+    doc.add_paragraph("{{ forslag_rubrik }}", style="Heading 2")
     doc.add_paragraph("{{ formel }}")
     doc.add_paragraph("{%p for a in att_satser %}")
     doc.add_paragraph("{{r a }}")
@@ -204,10 +278,10 @@ def tjansteskrivelse() -> None:
     doc.add_paragraph("")
     doc.add_paragraph("{{ underskrift }}")
     footer = doc.sections[0].footer.paragraphs[0]
-    footer.text = "{{ sidfot }}"
+    footer.text = "{{ sidfot|join(' · ') }}"
     footer.style = doc.styles["Liten"]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.save(OUT / "tjansteskrivelse.docx")
+    save(doc, "tjansteskrivelse.docx")
 
 
 def signature_line(doc, name: str) -> None:
@@ -247,8 +321,8 @@ def signature_footer(doc) -> None:
 def protokoll_kompakt() -> None:
     doc = base()
     watermark_header(doc)
-    doc.add_paragraph("{{ organ_rubrik }}", style="Title")
-    doc.add_paragraph("{{ datum_rubrik }}", style="Heading 1")
+    doc.add_paragraph("{{ rubrik }}", style="Title")
+    doc.add_paragraph("{{ underrubrik }}", style="Heading 1")
     doc.add_paragraph("")
     doc.add_paragraph("{%p for rad in fakta %}")
     p = doc.add_paragraph()
@@ -265,42 +339,42 @@ def protokoll_kompakt() -> None:
     doc.add_paragraph("{{p narvaro }}")
     doc.add_paragraph("{{p paragrafer }}")
     signature_footer(doc)
-    doc.save(OUT / "protokoll-kompakt.docx")
+    save(doc, "protokoll-kompakt.docx")
 
 
 def protokoll_klassisk() -> None:
     doc = base()
     watermark_header(doc)
-    doc.add_paragraph("Sammanträdesprotokoll", style="Title")
-    loop_table(doc, ("", ""), (5.0, 11.0), "for rad in fakta", ("{{ rad.etikett }}", "{{ rad.text }}"),
+    doc.add_paragraph("{{ rubrik }}", style="Title")
+    loop_table(doc, ("", ""), (5.0, 11.0), "for rad in uppgifter", ("{{ rad.etikett }}", "{{ rad.text }}"),
                header=False, grid=False)
     doc.add_paragraph("{{p narvaro }}")
     p = doc.add_paragraph()
     p.add_run("{{ omfattar }}").bold = True
     doc.add_paragraph("Underskrifter", style="Heading 2")
-    signature_lines(doc, "for s in underskrifter", "{{ s.roll }}: {{ s.namn }}")
+    signature_lines(doc, "for namn in underskrifter", "{{ namn }}")
     doc.add_paragraph("{{p paragrafer }}")
-    doc.add_paragraph("Bevis/anslag", style="Heading 2")
+    doc.add_paragraph("{{ bevis_rubrik }}", style="Heading 2")
     doc.add_paragraph("{{ bevis_text }}")
     loop_table(doc, ("", ""), (5.5, 10.5), "for rad in bevis", ("{{ rad.etikett }}", "{{ rad.text }}"),
                header=False, grid=True)
     doc.add_paragraph("")
     doc.add_paragraph("Enligt uppdrag")
     signature_line(doc, "Namnförtydligande: {{ enligt_uppdrag }}")
-    doc.save(OUT / "protokoll-klassisk.docx")
+    save(doc, "protokoll-klassisk.docx")
 
 
 def utdrag() -> None:
     doc = base()
     watermark_header(doc)
-    doc.add_paragraph("Protokollsutdrag", style="Title")
+    doc.add_paragraph("{{ rubrik }}", style="Title")
     doc.add_paragraph("{{ organ_rubrik }}", style="Heading 2")
     doc.add_paragraph("{{ datum_rubrik }}")
     doc.add_paragraph("{{p paragrafer }}")
     doc.add_paragraph("")
     doc.add_paragraph("Rätt utdraget intygar")
     signature_line(doc, "{{ intygas_av }}")
-    doc.save(OUT / "utdrag.docx")
+    save(doc, "utdrag.docx")
 
 
 if __name__ == "__main__":

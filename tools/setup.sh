@@ -18,6 +18,10 @@ fc-list 2>/dev/null | grep -i carlito >/dev/null || need+=(fonts-crosextra-carli
 fc-list 2>/dev/null | grep -i caladea >/dev/null || need+=(fonts-crosextra-caladea)
 fc-list 2>/dev/null | grep -i "liberation sans" >/dev/null || need+=(fonts-liberation2)
 python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
+# The website's browser test (tests/web/): headless Chromium driven by selenium, and npm for axe-core.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> Installerar systempaket: ${need[*]}"
@@ -37,5 +41,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "==> Installerar Python-paket (pyproject.toml)"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+# axe-core (Deque, MPL-2.0) checks the website against WCAG 2.1 AA in the browser test.
+AXE=4.14.1
+if ! grep -q "\"version\": \"$AXE\"" .venv/node_modules/axe-core/package.json 2>/dev/null; then
+  echo "==> Installerar axe-core $AXE (npm) i .venv/node_modules"
+  npm install --silent --no-audit --no-fund --no-save --prefix .venv "axe-core@$AXE" >/dev/null
+fi
 touch .venv/.stamp
 echo "==> Miljön är klar"

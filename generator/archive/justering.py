@@ -1,5 +1,6 @@
-"""After the meeting: freeze the justerat protokoll (PDF/A-2b), rättelser as new versions, PAdES
-signatures, imports of signed copies, the archive's own verification, and the anslag dates."""
+"""After the meeting: freeze the justerat protokoll (PDF/A-2a and PDF/UA-1 when every page is
+tagged, else 2b), rättelser as new versions, PAdES signatures, imports of signed copies, the
+archive's own verification, and the anslag dates."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,7 @@ from generator.archive.outputs import Archive
 from generator.documents import context, protokoll, render_docx
 from generator.errors import ContentError, EnvironmentFault, Problem
 from generator.hashes import digest, sha256
-from generator.pdf import libreoffice
+from generator.pdf import libreoffice, packet
 from generator.rules import dates
 from generator.sources import protokoll_data, validate
 
@@ -47,23 +48,25 @@ def check_not_changed(prot: protokoll.Protokoll) -> None:
 
 
 def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
-    """Render and convert the protokoll as PDF/A-2b without watermark; check the declaration."""
-    organ = prot.organ
-    template = project.templates / f"protokoll-{organ.protokollstil}.docx"
+    """Render and convert the protokoll as PDF/A-2 and PDF/UA-1 without watermark, finish its
+    tags and metadata (PDF/A-2a when every page is tagged); check the declaration."""
+    template = project.template(prot.fraser.setting("protokollmall"))
     p_context, blocks = context.protokoll(prot, watermark=False, rattelse=rattelse)
+    if problems := render_docx.check_template(template, set(p_context) | set(blocks)):
+        raise ContentError(problems)
+    meta = context.protokoll_meta(prot)
     with tempfile.TemporaryDirectory(prefix="justera-") as tmp:
         docx = Path(tmp) / "protokoll.docx"
-        docx.write_bytes(render_docx.render(template, p_context, blocks))
+        docx.write_bytes(render_docx.render(template, p_context, blocks, meta=meta))
         target = Path(tmp) / "protokoll.pdf"
-        report("konverterar protokollet till PDF/A-2b med LibreOffice …")
+        report("konverterar protokollet till PDF/A-2 med LibreOffice …")
         failures = libreoffice.convert([libreoffice.Job(docx, target, "protokollet")], date=loaded.meeting.datum,
-                                       pdf_filter=signaturer.PDFA_FILTER)
+                                       export=libreoffice.PDFA2_UA)
         if failures:
             raise EnvironmentFault(f"protokollet kunde inte konverteras: {failures[0].message}")
-        data = target.read_bytes()
-    level = signaturer.pdfa_part(data)
-    if level != "2B":
-        raise EnvironmentFault(f"LibreOffice gav ingen PDF/A-2b (deklarerat: {level or 'ingen'}) — "
+        data, level = packet.freeze(target.read_bytes(), meta)
+    if level not in ("2A", "2B") or signaturer.pdfa_part(data) != level:
+        raise EnvironmentFault(f"LibreOffice gav ingen PDF/A-2 (deklarerat: {level or 'ingen'}) — "
                                "uppdatera LibreOffice (7.4 eller senare)")
     return data, level
 

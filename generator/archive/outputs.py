@@ -46,6 +46,20 @@ def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]
     return problems
 
 
+def copy_if_absent(source: Path, target: Path) -> bool:
+    """Copy `source` to `target` unless `target` exists: a förbund's own file is never overwritten.
+    True when copied."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "xb") as fh:
+            fh.write(source.read_bytes())
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror}") from None
+    return True
+
+
 class BuildDir:
     """Outputs of one command (`section`: kallelse, protokoll …) for one meeting."""
 
@@ -120,15 +134,18 @@ class BuildDir:
                                    "kontrollera ledigt diskutrymme") from None
         return target
 
-    def commit(self, scope: tuple[str, ...], record: dict) -> list[Path]:
+    def commit(self, scope: tuple[str, ...], record: dict, manifest: bool = True) -> list[Path]:
         """Write the manifest (this section: `record` plus the SHA-256 of every output), move
         every staged output into place, and remove outputs of the previous build within
-        `scope` (path prefixes this command owns) that this build no longer makes."""
-        old = self.manifest.get(self.section, {}).get("utdata", {})
-        utdata = {rel: sha256(self.stage / rel) for rel in self.written}
-        utdata.update({rel: old.get(rel) or sha256(self.final / rel) for rel in self.kept})
-        self.manifest[self.section] = dict(record, utdata=dict(sorted(utdata.items())))
-        self.write(MANIFEST, (json.dumps(self.manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode())
+        `scope` (path prefixes this command owns) that this build no longer makes.
+        `manifest=False`: a published folder (the website) gets none."""
+        if manifest:
+            old = self.manifest.get(self.section, {}).get("utdata", {})
+            utdata = {rel: sha256(self.stage / rel) for rel in self.written}
+            utdata.update({rel: old.get(rel) or sha256(self.final / rel) for rel in self.kept})
+            self.manifest[self.section] = dict(record, utdata=dict(sorted(utdata.items())))
+            self.write(MANIFEST, (json.dumps(self.manifest, indent=1, sort_keys=True, ensure_ascii=False)
+                                  + "\n").encode())
         self.final.mkdir(parents=True, exist_ok=True)
         moved = []
         for rel in sorted(self.written):

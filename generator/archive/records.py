@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from generator.errors import ContentError, EnvironmentFault, Problem, shown
-from generator.sources import serie, validate
+from generator.sources import moten, validate
 
 # What each record must look like: the keys of each version that every reader relies on.
 VERSION_KEYS = {"justering": {"version": int, "fil": str, "sha256": str, "innehåll": str, "paragrafer": dict},
@@ -97,7 +97,7 @@ def series_conflicts(meetings_root: Path, meeting, first: int, last: int) -> lis
     (a meeting inserted before a justerat one), and a justerat meeting's own series cannot move."""
     wanted = set(range(first, last + 1)) if first else set()
     problems = []
-    for _, name in serie.meetings_of(meetings_root, meeting.organ, meeting.datum.year):
+    for _, name in moten.meetings_of(meetings_root, meeting.organ, meeting.datum.year):
         folder = meetings_root / name
         path = folder / "justerat" / "justering.json"
         versions = read_record(path, "justering").get("versioner", [])

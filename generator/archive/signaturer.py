@@ -1,5 +1,5 @@
-"""Justering: the frozen protokoll (PDF/A-2b), its PAdES signatures and their verification.
-The only module that imports pyHanko. Reads and returns bytes; writing is outputs.py's job.
+"""Justering: the frozen protokoll (PDF/A-2a and PDF/UA-1 when every page is tagged, else 2b),
+its PAdES signatures and their verification. The only module that imports pyHanko. Reads and returns bytes; writing is outputs.py's job.
 
 Signatures are added as incremental updates, so every earlier revision — above all the
 frozen protokoll itself — stays byte for byte a prefix of the signed file.
@@ -19,11 +19,9 @@ from generator.errors import ContentError, Problem
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
-
 
 def pdfa_part(data: bytes) -> str | None:
-    """The PDF/A level the file declares in its XMP metadata ("2B"), or None."""
+    """The PDF/A level the file declares in its XMP metadata ("2A", "2B"), or None."""
     part = re.search(rb"<pdfaid:part>(\d)</pdfaid:part>|pdfaid:part=\"(\d)\"", data)
     conf = re.search(rb"<pdfaid:conformance>(\w)</pdfaid:conformance>|pdfaid:conformance=\"(\w)\"", data)
     if not part or not conf:
@@ -56,6 +54,7 @@ def sign(pdf: bytes, p12: Path, passphrase: bytes | None, roll: str, field: str)
         raise ContentError([Problem(p12, None, f"certifikatfilen kan inte öppnas ({detail})",
                                     "kontrollera filen och lösenordet (P12_LOSENORD)")])
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    _same_producer(writer)
     meta = signers.PdfSignatureMetadata(field_name=field, reason=f"Justering av protokoll ({roll})",
                                         subfilter=None)
     out = signers.sign_pdf(writer, meta, signer=signer)
@@ -70,6 +69,21 @@ def page_count(data: bytes) -> int | None:
         return int(PdfFileReader(io.BytesIO(data), strict=False).root["/Pages"]["/Count"])
     except Exception:  # pyHanko's reader raises several kinds for a damaged file
         return None
+
+
+def _same_producer(writer) -> None:
+    """pyHanko names itself as the XMP's pdf:Producer and appends itself to Info's /Producer;
+    name it alone in both, so Info and XMP agree after every signature (PDF/A asks it)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    ref = writer.prev.trailer_view.raw_get("/Info") if "/Info" in writer.prev.trailer_view else None
+    if ref is None:
+        return
+    info = ref.get_object()
+    if str(info.get("/Producer", "")) != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.mark_update(ref)
 
 
 def verify(data: bytes, frozen: bytes | None, trust_roots: list[bytes] = ()) -> list[Signatur]:

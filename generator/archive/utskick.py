@@ -10,6 +10,7 @@ from generator.errors import ContentError, Problem
 from generator.hashes import sha256
 from generator.model import Sammantrade
 from generator.rules import numbering, versions
+from generator.rules.fraser import Fraser
 from generator.rules.numbering import AgendaRow
 from generator.sources import validate
 
@@ -24,9 +25,9 @@ def sent_versions(meeting: Sammantrade) -> list[dict]:
     return store(meeting).record().get("versioner", [])
 
 
-def version_rubrik(meeting: Sammantrade, rows: list[AgendaRow]) -> str:
+def version_rubrik(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser) -> str:
     """ "" for a kallelse not sent or unchanged since version 1; otherwise what the next (or
-    current) version is, e.g. "Tilläggskallelse – version 2"."""
+    current) version is, in the profile's words, e.g. "Tilläggskallelse – version 2"."""
     sent = sent_versions(meeting)
     if not sent:
         return ""
@@ -34,11 +35,13 @@ def version_rubrik(meeting: Sammantrade, rows: list[AgendaRow]) -> str:
     last = sent[-1]
     if current == last["innehåll"]:
         return last.get("rubrik", "")
-    return f"{versions.kind(last['innehåll'], current)} – version {last['version'] + 1}"
+    key = "kallelse.tilläggskallelse" if versions.kind(last["innehåll"], current) == versions.TILLAGG \
+        else "kallelse.reviderad"
+    return fr.text(key, version=last["version"] + 1)
 
 
-def record_sent(meeting: Sammantrade, rows: list[AgendaRow], packet: Path, pages: int, datum: dt.date,
-                report=lambda _: None) -> Path:
+def record_sent(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser, packet: Path, pages: int,
+                datum: dt.date, report=lambda _: None) -> Path:
     """Keep a write-once copy of the built packet as the next sent version, with what it contained."""
     current = versions.snapshot(meeting, rows)
     archive = store(meeting)
@@ -49,7 +52,7 @@ def record_sent(meeting: Sammantrade, rows: list[AgendaRow], packet: Path, pages
                                     f"kallelsen är oförändrad sedan version {sent[-1]['version']}",
                                     "inget nytt att skicka")])
     number = len(sent) + 1
-    rubrik = version_rubrik(meeting, rows)
+    rubrik = version_rubrik(meeting, rows, fr)
     path = archive.add(f"kallelse-med-handlingar-v{number}.pdf", packet.read_bytes())
     sent.append({"version": number, "datum": datum.isoformat(), "rubrik": rubrik, "fil": path.name,
                  "sha256": sha256(path), "innehåll": current, "sidor": pages})

@@ -1,16 +1,54 @@
 """Pure: the content of each document as template context (strings, Runs, Markdown blocks).
 
-Every printed fact is derived here from the model and the numbering; the templates only lay
-it out. templates/README.md lists the names each template may use (a test checks it).
+Every printed fact is derived here from the model and the numbering, and every fixed word comes
+from the profile's phrases (rules/fraser.py); the templates only lay it out. templates/README.md
+lists the names each template may use (a test checks it).
 """
 from __future__ import annotations
 
-from generator.rules import dates
+from pathlib import Path
+
 from generator.documents import markdown_blocks
-from generator.rules.formulas import forslagsformel
 from generator.documents.markdown_blocks import Block, Run
-from generator.model import Register, Sammantrade, genitiv
-from generator.rules.numbering import AgendaRow, bilaga_ref
+from generator.model import Register, Sammantrade
+from generator.pdf.packet import Metadata
+from generator.rules.formulas import forslagsformel
+from generator.rules.fraser import Fraser, fraser_for, swedish_list
+from generator.rules.numbering import AgendaRow, BilagaNr, bilaga_ref
+from generator.sources.texter import LINK, link_target
+
+
+# --- document properties: title, author, subject, date (DOCX core properties, PDF Info and XMP) --
+
+def _meta(title: str, subject: str, meeting: Sammantrade, register: Register) -> Metadata:
+    return Metadata(title, register.forbund.namn, subject, meeting.datum)
+
+
+def kallelse_meta(meeting: Sammantrade, register: Register) -> Metadata:
+    fr = fraser_for(meeting, register)
+    return _meta(fr.text("kallelse.pdf-titel"), fr.text("kallelse.pdf-ämne"), meeting, register)
+
+
+def packet_meta(meeting: Sammantrade, register: Register) -> Metadata:
+    fr = fraser_for(meeting, register)
+    return _meta(fr.text("paket.titel"), fr.text("paket.ämne"), meeting, register)
+
+
+def tjansteskrivelse_meta(meeting: Sammantrade, register: Register, row: AgendaRow) -> Metadata:
+    fr = fraser_for(meeting, register)
+    return _meta(row.arende.rubrik, fr.text("tjänsteskrivelse.pdf-ämne", nr=row.nr), meeting, register)
+
+
+def protokoll_meta(prot) -> Metadata:
+    fr = prot.fraser
+    return _meta(fr.text("protokoll.pdf-titel"), fr.text("protokoll.pdf-ämne", paragrafer=prot.range_text),
+                 prot.meeting, prot.register)
+
+
+def utdrag_meta(prot, lo: int, hi: int) -> Metadata:
+    fr = prot.fraser
+    return _meta(fr.text("utdrag.pdf-titel", från=str(lo), till=str(hi) if hi != lo else None),
+                 fr.text("utdrag.pdf-ämne"), prot.meeting, prot.register)
 
 
 def ordforande(meeting: Sammantrade, register: Register) -> str | None:
@@ -20,12 +58,22 @@ def ordforande(meeting: Sammantrade, register: Register) -> str | None:
     return None
 
 
+def ledamot(fr: Fraser, register: Register, u) -> str:
+    """ "Mohamad Hassan (L), ordförande" — a member as the kallelse table and the närvaro print it."""
+    p = register.personer[u.person]
+    return fr.ledamot(p.namn, p.namn_parti, u.roll)
+
+
+def person_fields(register: Register, pid: str | None) -> dict:
+    if not pid:
+        return {}
+    p = register.personer[pid]
+    return {"namn": p.namn, "namn med parti": p.namn_parti}
+
+
 def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) -> dict:
-    forbund = register.forbund
-    organ = register.organ[meeting.organ]
-    fakta = [{"etikett": "Dag", "text": dates.lang(meeting.datum)},
-             {"etikett": "Tid", "text": meeting.tid},
-             {"etikett": "Plats", "text": meeting.plats}]
+    fr = fraser_for(meeting, register)
+    fakta = [{"etikett": label, "text": text} for label, text in fr.rows("kallelse.fakta")]
     fakta += [{"etikett": r.etikett, "text": r.text} for r in meeting.ovrigt]
     mandates = register.mandates(meeting.organ, meeting.datum)
     medlemmar = []
@@ -35,22 +83,27 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
             continue
         medlemmar.append({
             "medlem": medlem.namn,
-            "ordinarie": "\n".join(register.ledamot_text(u) for u in own if u.typ == "ordinarie"),
-            "ersattare": "\n".join(register.ledamot_text(u) for u in own if u.typ == "ersättare"),
+            "ordinarie": "\n".join(ledamot(fr, register, u) for u in own if u.typ == "ordinarie"),
+            "ersattare": "\n".join(ledamot(fr, register, u) for u in own if u.typ == "ersättare"),
         })
     chair = ordforande(meeting, register)
     forhinder = ""
     if meeting.forhinder:
-        forhinder = f"Förhinder meddelas till {register.personer[meeting.forhinder].epost}"
+        forhinder = fr.text("kallelse.förhinder", epost=register.personer[meeting.forhinder].epost,
+                            namn=register.namn(meeting.forhinder))
     return {
-        "inledning": f"{genitiv(forbund.kortnamn)} {organ.obestamd[:1].upper()}{organ.obestamd[1:]} kallas till sammanträde",
+        "rubrik": fr.text("kallelse.rubrik"),
+        "inledning": fr.text("kallelse.inledning"),
         "fakta": fakta,
         "forhinder": forhinder,
-        "organ_rubrik": organ.namn_versal,
+        "organ_rubrik": register.organ[meeting.organ].namn_versal,
         "medlemmar": medlemmar,
-        "kansli_rubrik": f"{genitiv(forbund.kortnamn)} kansli",
-        "kansli": [f"{register.namn(k.person)}, {k.titel}" for k in register.kansli_on(meeting.datum)],
+        "kansli_rubrik": fr.text("kallelse.kansli"),
+        "kansli": [fr.text("kallelse.kanslirad", namn=register.namn(k.person), titel=k.titel)
+                   for k in register.kansli_on(meeting.datum)],
+        "dagordning_rubrik": fr.text("föredragningslista.rubrik"),
         "dagordning": [_agenda_row(r, register) for r in rows],
+        "halsning": fr.text("kallelse.hälsning", ordförande=register.namn(chair) if chair else None),
         "ordforande": register.namn(chair) if chair else "",
     }
 
@@ -64,75 +117,80 @@ def _agenda_row(row: AgendaRow, register: Register) -> dict:
     }
 
 
-def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow) -> tuple[dict, dict[str, str]]:
+def bilaga_numbers(rows: list[AgendaRow]) -> dict[Path, BilagaNr]:
+    return {b.bilaga.fil.resolve(): b for row in rows for b in row.bilagor}
+
+
+def with_bilaga_numbers(body: str, file: Path | None, folder: Path, numbers: dict[Path, BilagaNr],
+                        fr: Fraser) -> str:
+    """The Markdown text with every link to a bilaga's file written as its number ("bilaga 3.2"),
+    so the text cannot drift from the agenda."""
+    if file is None or "](" not in body:
+        return body
+
+    def number(m) -> str:
+        b = numbers.get(link_target(m.group(2), file, folder))
+        return fr.text("allmänt.bilagehänvisning", nr=b.nummer, titel=b.bilaga.titel) if b else m.group(0)
+    return LINK.sub(number, body)
+
+
+def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow,
+                     rows: list[AgendaRow] = ()) -> tuple[dict, dict[str, str]]:
     arende = row.arende
     forbund = register.forbund
-    organ = register.organ[meeting.organ]
-    huvud = [dates.iso(arende.datum)]
-    if arende.dnr:
-        huvud.append(f"Dnr. {arende.dnr}")
+    fr = fraser_for(meeting, register)
+    huvud = [arende.datum.isoformat(), fr.text("tjänsteskrivelse.dnr", dnr=arende.dnr)]
     for b in sorted(arende.beredning, key=lambda b: b.datum):
         if b.organ != meeting.organ:
-            huvud.append(f"{register.organ[b.organ].forkortning} {dates.iso(b.datum)}")
-    huvud.append(f"{organ.forkortning} {dates.iso(meeting.datum)} bilaga nr. {bilaga_ref(row.nr, len(row.bilagor))}")
+            huvud.append(fr.text("tjänsteskrivelse.beredning", förkortning=register.organ[b.organ].forkortning,
+                                 datum=b.datum))
+    text = row.bilagor_text if fr.setting("bilagenumrering") == "löpande" else bilaga_ref(row.nr, len(row.bilagor), fr)
+    huvud.append(fr.text("tjänsteskrivelse.bilaga", nr=row.nr, bilagor=text))
     logo = forbund.namn
     if logo.startswith(forbund.kortnamn + " "):
         logo = forbund.kortnamn + "\n" + logo[len(forbund.kortnamn) + 1:]
     underskrift = ""
     if arende.undertecknare:
-        titel = register.titel(arende.undertecknare, arende.datum)
-        underskrift = register.namn(arende.undertecknare)
-        if titel:
-            underskrift += f", {titel[:1].upper()}{titel[1:]}"
+        underskrift = fr.text("tjänsteskrivelse.underskrift", namn=register.namn(arende.undertecknare),
+                              titel=register.titel(arende.undertecknare, arende.datum))
     context = {
         "logotext": [Run(logo, bold=True)],
-        "huvud": huvud,
+        "huvud": [line for line in huvud if line],
         "rubrik": arende.rubrik,
+        "forslag_rubrik": fr.text("tjänsteskrivelse.förslag till beslut"),
         "formel": forslagsformel(arende, meeting.organ, register),
-        "att_satser": [markdown_blocks.att_runs(a) for a in arende.att_satser],
+        "att_satser": [markdown_blocks.att_runs(a, fr.text("allmänt.att")) for a in arende.att_satser],
         "underskrift": underskrift,
-        "sidfot": f"{forbund.namn} · {' · '.join(forbund.adress)} · Org.nr {forbund.organisationsnummer}",
+        "sidfot": fr.lines("tjänsteskrivelse.sidfot"),
     }
-    return context, {"text": arende.body}  # Markdown, parsed only when the document is rendered
+    body = with_bilaga_numbers(arende.body, arende.file, meeting.folder, bilaga_numbers(list(rows) or [row]), fr)
+    return context, {"text": body}  # Markdown, parsed only when the document is rendered
 
 
 # --- protokoll ---------------------------------------------------------------------------------
-
-def _tid_protokoll(tid: str) -> str:
-    start, _, end = tid.partition("-")
-    return f"kl. {start} – {end}" if end else f"kl. {tid}"
-
-
-def _signature_name(pid: str, register: Register, party: bool) -> str:
-    return register.personer[pid].namn_parti if party else register.namn(pid)
-
 
 def _table_block(rows: list[list[str]], header: bool = True) -> Block:
     return Block("table", rows=[[[Run(c)] for c in row] for row in rows], header_rows=1 if header else 0)
 
 
-def _narvaro_kompakt(prot, kansli_rubrik: str) -> list[Block]:
+def _narvaro(prot, fr: Fraser) -> list[Block]:
+    """Attendance as a table of beslutande (and of ersättare) with the others listed below
+    (närvaro: tabell), or one heading and table per group (närvaro: grupper)."""
     from generator.documents.protokoll import narvaro_groups
     groups = narvaro_groups(prot)
+    rubrik = {g: fr.table("närvaro.rubriker", g) for g in ("beslutande", "tjänstgörande ersättare", "ersättare", "övriga")}
     blocks: list[Block] = []
-    voting = groups["beslutande"] + groups["tjänstgörande ersättare"]
-    blocks.append(_table_block([["Medlemsorganisation", "Beslutande"]] + [[m, t] for m, t in voting]))
-    if groups["ersättare"]:
-        blocks.append(_table_block([["Medlemsorganisation", "Närvarande ersättare"]] +
-                                   [[m, t] for m, t in groups["ersättare"]]))
-    if groups["övriga"]:
-        blocks.append(Block("heading", [Run(f"Övriga närvarande, {kansli_rubrik}")], level=3))
-        blocks += [Block("para", [Run(t)]) for _, t in groups["övriga"]]
-    return blocks
-
-
-def _narvaro_klassisk(prot) -> list[Block]:
-    from generator.documents.protokoll import narvaro_groups
-    groups = narvaro_groups(prot)
-    blocks: list[Block] = []
-    titles = (("beslutande", "Närvarande ordinarie ledamöter"), ("tjänstgörande ersättare", "Tjänstgörande ersättare"),
-              ("ersättare", "Närvarande ersättare"), ("övriga", "Övriga närvarande"))
-    for key, title in titles:
+    if fr.setting("närvaro") == "tabell":
+        medlem = fr.text("närvaro.medlemsorganisation")
+        voting = groups["beslutande"] + groups["tjänstgörande ersättare"]
+        blocks.append(_table_block([[medlem, rubrik["beslutande"]]] + [[m, t] for m, t in voting]))
+        if groups["ersättare"]:
+            blocks.append(_table_block([[medlem, rubrik["ersättare"]]] + [[m, t] for m, t in groups["ersättare"]]))
+        if groups["övriga"]:
+            blocks.append(Block("heading", [Run(rubrik["övriga"])], level=3))
+            blocks += [Block("para", [Run(t)]) for _, t in groups["övriga"]]
+        return blocks
+    for key, title in rubrik.items():
         if groups[key]:
             blocks.append(Block("heading", [Run(title)], level=3))
             rows = [[t, m] if any(m for m, _ in groups[key]) else [t] for m, t in groups[key]]
@@ -141,92 +199,78 @@ def _narvaro_klassisk(prot) -> list[Block]:
 
 
 def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
-    """The §§ as blocks: kompakt starts every § on a new page; klassisk runs them on."""
-    klassisk = prot.organ.protokollstil == "klassisk"
+    """The §§ as blocks, as the profile lays them out: each on a new page or run on, "§ 38" and
+    the rubrik on lines of their own or together, a bilaga line, "Mötet avslutas" in the last."""
+    fr = prot.fraser
+    new_page, own_line = fr.setting("ny sida per paragraf"), fr.setting("rubrik på egen rad")
     blocks: list[Block] = []
     for i, par in enumerate(paragrafer):
-        if klassisk:
-            blocks.append(Block("heading", [Run(f"§ {par.nr} {par.rubrik}")], level=2))
-            if par.bilagor:
-                blocks.append(Block("para", [Run(f"(Bilaga {' och '.join(par.bilagor)})")]))
-        else:
-            if i or closing:  # in the protokoll § 1 also starts a page (after the närvaro)
-                blocks.append(Block("pagebreak"))
-            blocks.append(Block("heading", [Run(f"§ {par.nr}")], level=1))
+        if new_page and (i or closing):  # in the protokoll § 1 also starts a page (after the närvaro)
+            blocks.append(Block("pagebreak"))
+        if own_line:
+            blocks.append(Block("heading", [Run(fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik))], level=1))
             blocks.append(Block("heading", [Run(par.rubrik)], level=2))
+        else:
+            blocks.append(Block("heading", [Run(fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik))], level=2))
+        if par.bilagor and (line := fr.text("paragraf.bilagor", bilagor=swedish_list(par.bilagor))):
+            blocks.append(Block("para", [Run(line)]))
         blocks += par.blocks
-    if closing and not klassisk and prot.ordforande:
-        blocks.append(Block("heading", [Run("Mötet avslutas")], level=3))
-        blocks.append(Block("para", [Run(f"Ordförande {prot.register.namn(prot.ordforande)} avslutar mötet")]))
+    closing_text = fr.text("paragraf.avslutning", **person_fields(prot.register, prot.ordforande))
+    if closing and prot.ordforande and closing_text:
+        if heading := fr.text("paragraf.avslutning rubrik"):
+            blocks.append(Block("heading", [Run(heading)], level=3))
+        blocks.append(Block("para", [Run(closing_text)]))
     return blocks
 
 
 def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict, dict[str, list[Block]]]:
-    """`watermark`: print OJUSTERAT; `rattelse`: the visible note of a corrected version."""
-    register, meeting, organ, data = prot.register, prot.meeting, prot.organ, prot.data
-    forbund = register.forbund
-    kansli_rubrik = f"{genitiv(forbund.kortnamn)} kansli"
-    common = {"vattenmarke": "OJUSTERAT" if watermark else ""}
-    blocks = {"paragrafer": paragraf_blocks(prot, prot.paragrafer, closing=True)}
+    """Every protokoll template gets the same names (templates/README.md); each uses those it
+    lays out. `watermark`: print OJUSTERAT; `rattelse`: the visible note of a corrected version."""
+    register, data, fr = prot.register, prot.data, prot.fraser
+    blocks = {"paragrafer": paragraf_blocks(prot, prot.paragrafer, closing=True), "narvaro": _narvaro(prot, fr)}
     if rattelse:
-        changed = ", ".join(f"§ {n}" for n in rattelse["ändrade paragrafer"]) or "sidhuvud och närvaro"
+        changed = ", ".join(f"§ {n}" for n in rattelse["ändrade paragrafer"]) or \
+            fr.text("protokoll.rättelse utan paragrafer")
         blocks["paragrafer"] += [
-            Block("heading", [Run(f"Rättelse, version {rattelse['version']}")], level=2),
-            Block("para", [Run(f"Denna version ersätter version {rattelse['ersätter']} av det justerade protokollet. "
-                               f"Rättad {rattelse['datum']}. Ändrat: {changed}. Orsak: {rattelse['orsak']}")])]
-    if organ.protokollstil == "klassisk":
-        sekr = register.namn(data.sekreterare) if data.sekreterare else ""
-        underskrifter = []
-        if prot.ordforande:
-            underskrifter.append({"roll": "Ordförande", "namn": register.namn(prot.ordforande)})
-        underskrifter.append({"roll": "Sekreterare", "namn": sekr})
-        underskrifter += [{"roll": "Justerare", "namn": register.namn(j)} for j in data.justerare]
-        a = prot.anslag
-        iso = lambda d: d.isoformat() if d else ""  # noqa: E731
-        context = dict(common, **{
-            "fakta": [{"etikett": "Organ", "text": f"{organ.namn_versal}, {forbund.namn}"},
-                      {"etikett": "Sammanträdesdatum", "text": meeting.datum.isoformat()},
-                      {"etikett": "Plats", "text": meeting.plats},
-                      {"etikett": "Tid", "text": _tid_protokoll(meeting.tid)}],
-            "omfattar": f"Protokollet omfattar {prot.range_text}",
-            "underskrifter": underskrifter,
-            "bevis_text": "Protokollet är justerat. Justeringen har tillkännagetts genom anslag.",
-            "bevis": [{"etikett": "Avser sammanträde med", "text": f"{organ.namn_versal}, {forbund.namn}"},
-                      {"etikett": "Sammanträdesdatum", "text": meeting.datum.isoformat()},
-                      {"etikett": "Justeringsdatum", "text": iso(data.justeringsdatum)},
-                      {"etikett": "Anslagsdatum", "text": iso(a.anslagsdatum)},
-                      {"etikett": "Förvaringsplats", "text": forbund.forvaringsplats},
-                      {"etikett": "Anslaget tas ned tidigast", "text": iso(a.nedtagning)}],
-            "enligt_uppdrag": sekr,
-        })
-        blocks["narvaro"] = _narvaro_klassisk(prot)
-        return context, blocks
-    fakta = [f"Plats: {meeting.plats}", f"Tid: {_tid_protokoll(meeting.tid)}", f"Paragrafer {prot.range_text}"]
-    if data.justeringsdatum:
-        fakta.append(f"Justeringsdag {dates.den(data.justeringsdatum)}")
+            Block("heading", [Run(fr.text("protokoll.rättelse rubrik", version=rattelse["version"]))], level=2),
+            Block("para", [Run(fr.text("protokoll.rättelse", version=rattelse["version"], ersätter=rattelse["ersätter"],
+                                       rättad=rattelse["datum"], ändrat=changed, orsak=rattelse["orsak"]))])]
+    facts = {"paragrafer": prot.range_text, "justeringsdatum": data.justeringsdatum}
+    who = {"ordförande": prot.ordforande, "justerare": None, "sekreterare": data.sekreterare}
     underskrifter = []
-    if prot.ordforande:
-        underskrifter.append(f"{_signature_name(prot.ordforande, register, True)}, ordförande")
-    underskrifter += [f"{register.namn(j)}, justerare" for j in data.justerare]
-    if data.sekreterare:
-        underskrifter.append(f"{register.namn(data.sekreterare)}, sekreterare")
-    context = dict(common, **{
-        "organ_rubrik": f"{genitiv(forbund.kortnamn)} {organ.obestamd}",
-        "datum_rubrik": f"protokoll {dates.lang(meeting.datum)}",
-        "fakta": fakta,
+    for roll in fr.setting("underskrifter"):
+        for pid in (data.justerare if roll == "justerare" else [who[roll]]):
+            if pid and (line := fr.table("protokoll.underskrift", roll, **person_fields(register, pid),
+                                         titel=register.titel(pid, prot.meeting.datum))):
+                underskrifter.append(line)
+    a = prot.anslag
+    sekr = register.namn(data.sekreterare) if data.sekreterare else ""
+    context = {
+        "vattenmarke": fr.text("protokoll.ojusterat") if watermark else "",
+        "rubrik": fr.text("protokoll.rubrik"),
+        "underrubrik": fr.text("protokoll.underrubrik"),
+        "fakta": fr.lines("protokoll.fakta", **facts),
+        "uppgifter": [{"etikett": k, "text": v} for k, v in fr.rows("protokoll.uppgifter", **facts)],
+        "omfattar": fr.text("protokoll.omfattar", paragrafer=prot.range_text),
         "underskrifter": underskrifter,
-        "adress": [forbund.namn, *forbund.adress, f"Organisationsnummer {forbund.organisationsnummer}", forbund.epost],
-    })
-    blocks["narvaro"] = _narvaro_kompakt(prot, kansli_rubrik)
+        "adress": fr.lines("protokoll.adress"),
+        "bevis_rubrik": fr.text("bevis.rubrik"),
+        "bevis_text": fr.text("bevis.text", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum),
+        "bevis": [{"etikett": k, "text": v} for k, v in fr.rows(
+            "bevis.rader", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum,
+            nedtagning=a.nedtagning, överklagande=a.overklagande_sista)],
+        "enligt_uppdrag": sekr,
+    }
     return context, blocks
 
 
 def utdrag(prot, paragrafer, watermark: bool) -> tuple[dict, dict[str, list[Block]]]:
-    register, meeting, organ = prot.register, prot.meeting, prot.organ
-    sekr = register.namn(prot.data.sekreterare) if prot.data.sekreterare else ""
-    titel = register.titel(prot.data.sekreterare, meeting.datum) if prot.data.sekreterare else None
-    return ({"vattenmarke": "OJUSTERAT" if watermark else "",
-             "organ_rubrik": f"{genitiv(register.forbund.kortnamn)} {organ.obestamd}",
-             "datum_rubrik": f"Protokoll {dates.lang(meeting.datum)}, {prot.range_text}",
-             "intygas_av": f"{sekr}, {titel}" if titel else sekr},
+    register, meeting, fr = prot.register, prot.meeting, prot.fraser
+    sekr = prot.data.sekreterare
+    return ({"vattenmarke": fr.text("protokoll.ojusterat") if watermark else "",
+             "rubrik": fr.text("utdrag.rubrik"),
+             "organ_rubrik": fr.text("utdrag.organ"),
+             "datum_rubrik": fr.text("utdrag.underrubrik", paragrafer=prot.range_text),
+             "intygas_av": fr.text("utdrag.intygas av", namn=register.namn(sekr),
+                                   titel=register.titel(sekr, meeting.datum)) if sekr else ""},
             {"paragrafer": paragraf_blocks(prot, paragrafer, closing=False)})

@@ -49,10 +49,10 @@ def parse(text: str) -> list[Block]:
     return builder.blocks
 
 
-def att_runs(text: str, versal: bool = False) -> list[Run]:
-    """ "att <clause>" with "att" ("Att" in the klassisk style) in bold; the clause may carry
+def att_runs(text: str, word: str) -> list[Run]:
+    """ "att <clause>" with the profile's word ("att", "Att") in bold; the clause may carry
     inline Markdown. The one place an att-sats is formatted."""
-    return [Run("Att" if versal else "att", bold=True), Run(" ")] + inline(text)
+    return ([Run(word, bold=True), Run(" ")] if word else []) + inline(text)
 
 
 def inline(text: str) -> list[Run]:

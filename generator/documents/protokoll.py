@@ -3,15 +3,16 @@
 from reading the earlier meetings that continue the § series (sources.serie); never writes."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Run
 from generator.errors import ContentError, Problem
-from generator.model import Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall, genitiv
+from generator.documents.context import bilaga_numbers, ledamot, person_fields, with_bilaga_numbers
+from generator.model import Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
 from generator.rules import dates, numbering
+from generator.rules.fraser import Fraser, fraser_for, swedish_list
 from generator.rules.numbering import AgendaRow
 from generator.rules.paragrafer import paragraf_rows, series_difference
 from generator.sources import protokoll_data, serie, validate
@@ -23,7 +24,7 @@ class Paragraf:
     rubrik: str
     row: AgendaRow | None
     blocks: list[Block] = field(default_factory=list)
-    bilagor: list[str] = field(default_factory=list)  # klassisk style: "Bilaga 3"
+    bilagor: list[str] = field(default_factory=list)  # the numbers of its bilagor ("3", "4.1")
     omedelbart_justerad: bool = False
 
 
@@ -37,6 +38,7 @@ class Protokoll:
     ordforande: str | None  # person id of who chaired
     anslag: dates.Anslag
     warnings: list[Problem]
+    fraser: Fraser | None = None
 
     @property
     def first(self) -> int:
@@ -48,11 +50,12 @@ class Protokoll:
 
     @property
     def range_text(self) -> str:
-        return f"§ {self.first} - {self.last}" if self.last != self.first else f"§ {self.first}"
+        """ "§ 38 - 49" in the profile's form."""
+        return self.fraser.paragrafer(list(range(self.first, self.last + 1)))
 
 
-def _att(text: str, versal: bool) -> Block:
-    return Block("para", markdown_blocks.att_runs(text, versal))
+def _att(text: str, word: str) -> Block:
+    return Block("para", markdown_blocks.att_runs(text, word))
 
 
 def _para(text: str, bold: bool = False, italic: bool = False) -> Block:
@@ -80,21 +83,18 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
     rows = numbering.agenda(meeting, register)
     data = protokoll_data.load_protokoll(loaded, [r.id for r in rows if r.typ != "rubrikrad"])
     start, warnings = serie.series_start(meetings_root, meeting, register)
-    klassisk = organ.protokollstil == "klassisk"
     ordf = chair(data, register, meeting)
-    prot = Protokoll(meeting, register, organ, data, [], ordf, None, warnings)
+    fr = fraser_for(meeting, register)
+    prot = Protokoll(meeting, register, organ, data, [], ordf, None, warnings, fr)
+    numbers = bilaga_numbers(rows)
 
-    bilaga_nr = 0
     for offset, row in enumerate(paragraf_rows(meeting, register, data)):
         nr = start + offset
         utfall = data.punkter.get(row.id, Utfall()) if row is not None else Utfall()
-        par = Paragraf(nr, row.arende.rubrik if row and row.arende else (row.rubrik if row else "Övriga frågor"), row,
-                       omedelbart_justerad=utfall.omedelbart_justerad)
-        if klassisk and row is not None and row.arende is not None:
-            for _ in row.arende.bilagor:
-                bilaga_nr += 1
-                par.bilagor.append(str(bilaga_nr))
-        par.blocks = _content(prot, row, utfall, klassisk)
+        rubrik = row.arende.rubrik if row and row.arende else (row.rubrik if row else fr.text("paragraf.övriga frågor"))
+        par = Paragraf(nr, rubrik, row, omedelbart_justerad=utfall.omedelbart_justerad,
+                       bilagor=[b.nummer for b in row.bilagor] if row else [])
+        par.blocks = _content(prot, row, utfall, numbers)
         prot.paragrafer.append(par)
 
     problems = []
@@ -118,97 +118,93 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
     return prot
 
 
-def _names(ids, register: Register) -> str:
-    names = [register.namn(i) for i in ids]
-    return " och ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " och " + names[-1]
-
-
-def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, klassisk: bool) -> list[Block]:
-    register, organ, data = prot.register, prot.organ, prot.data
-    chair_name = register.namn(prot.ordforande) if prot.ordforande else "ordföranden"
+def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, numbers) -> list[Block]:
+    """What one § says, in the profile's words: what happened, the decision with its formula and
+    att-satser, jäv and reservations, and the item's own text before or after the decision."""
+    register, organ, data, fr = prot.register, prot.organ, prot.data, prot.fraser
+    chair = person_fields(register, prot.ordforande)
     blocks: list[Block] = []
     clauses: list[str] = []
     formula = organ.beslutsformel
     typ = row.typ if row is not None else "övriga frågor"
     arende = row.arende if row is not None else None
+    att = fr.text("allmänt.att")
 
     if utfall.struket:
-        blocks.append(_para("Punkten ströks från föredragningslistan."))
+        blocks.append(_para(fr.text("paragraf.struket", orsak=(utfall.struket_orsak or "").rstrip("."))))
     elif utfall.bordlagt:
-        clauses = ["bordlägga ärendet."]
+        clauses = [fr.text("paragraf.bordlagt")]
     elif utfall.aterremitterat:
-        clauses = [f"återremittera ärendet med motiveringen att {utfall.aterremitterat.rstrip('.')}."]
+        clauses = [fr.text("paragraf.återremitterat", motivering=utfall.aterremitterat.rstrip("."))]
     elif utfall.beslut is not None:
         clauses = list(utfall.beslut)
     elif arende is not None:
         clauses = list(arende.att_satser)
         if arende.beslutas_av and arende.beslutas_av != prot.meeting.organ:
             formula = organ.forslagsformel
+    elif row is not None and row.innehall is not None and row.innehall.att_satser:
+        clauses = list(row.innehall.att_satser)
     elif typ == "justering":
-        who = _names(data.justerare, register)
-        if klassisk:
-            clauses = [f"utse {who} att jämte ordföranden justera dagens protokoll."]
-        else:
-            clauses = [f"utse {who} att jämte ordförande justera {genitiv(organ.namn)} protokoll."]
-        if data.justeringsdatum:
-            clauses.append(f"fastställa justeringsdatum till {data.justeringsdatum.isoformat()}.")
+        clauses = [fr.text("paragraf.justerare", namnen=swedish_list([register.namn(j) for j in data.justerare]),
+                           justeringsdatum=data.justeringsdatum),
+                   fr.text("paragraf.justeringsdatum", justeringsdatum=data.justeringsdatum)]
     elif typ == "öppnas":
-        blocks.append(_para(f"Ordförande {chair_name} öppnar sammanträdet."))
+        blocks.append(_para(fr.text("paragraf.öppnas", **chair)))
     elif typ == "avslutas":
-        blocks.append(_para(f"Ordförande {chair_name} avslutar sammanträdet."))
+        blocks.append(_para(fr.text("paragraf.avslutas", **chair)))
     elif typ == "fastställande":
-        obj = re.sub(r"^Fastställande av\s+", "", row.rubrik)
-        clauses = list(row.punkt.beslut) or [f"fastställa {obj}{' med tillägg' if data.dagordning_med_tillagg else ''}."]
+        clauses = list(row.punkt.beslut) or [fr.text("paragraf.fastställande med tillägg" if data.dagordning_med_tillagg
+                                                     else "paragraf.fastställande")]
     elif typ == "övriga frågor":
         if not data.ovriga_fragor:
-            blocks.append(_para("Inga övriga frågor anmäldes."))
+            blocks.append(_para(fr.text("paragraf.inga övriga frågor")))
         for fraga in data.ovriga_fragor:
             blocks.append(_heading(fraga.rubrik, 4))
             if fraga.text:
                 blocks.append(_para(fraga.text))
             if fraga.beslut:
                 blocks.append(_para(organ.beslutsformel, bold=True))
-                blocks.extend(_att(c, klassisk) for c in fraga.beslut)
+                blocks.extend(_att(c, att) for c in fraga.beslut)
     elif row is not None and row.punkt is not None:
         clauses = list(row.punkt.beslut)
-    clauses += list(utfall.tillagg)
+    clauses = [c for c in clauses if c] + list(utfall.tillagg)
 
     if utfall.yrkanden:
-        blocks.append(_heading("Yrkanden", 4))
-        blocks.extend(_para(f"{register.personer[y.person].namn_parti} yrkar {y.yrkande.rstrip('.')}.")
-                      for y in utfall.yrkanden)
+        blocks.append(_heading(fr.text("paragraf.yrkanden"), 4))
+        blocks.extend(_para(fr.text("paragraf.yrkande", **person_fields(register, y.person),
+                                    yrkande=y.yrkande.rstrip("."))) for y in utfall.yrkanden)
     if utfall.propositionsordning:
-        blocks.append(_heading("Propositionsordning", 4))
+        blocks.append(_heading(fr.text("paragraf.propositionsordning"), 4))
         blocks.append(_para(utfall.propositionsordning))
     if utfall.votering:
         v = utfall.votering
-        blocks.append(_heading("Votering", 4))
-        blocks.append(_para(f"Votering genomförs. {v.ja} röstar ja, {v.nej} röstar nej och {v.avstar} avstår."))
+        blocks.append(_heading(fr.text("paragraf.votering rubrik"), 4))
+        blocks.append(_para(fr.text("paragraf.votering", ja=str(v.ja), nej=str(v.nej), avstår=str(v.avstar))))
     if clauses:
-        if not klassisk:
-            blocks.append(_heading("Beslut", 3))
+        if heading := fr.text("paragraf.beslutsrubrik"):
+            blocks.append(_heading(heading, 3))
         blocks.append(_para(formula, bold=True))
-        blocks.extend(_att(c, klassisk) for c in clauses)
-    for who in utfall.jav:
-        blocks.append(_para(f"{register.namn(who)} deltog inte i beslutet.", italic=True))
+        blocks.extend(_att(c, att) for c in clauses)
+    for jav in utfall.jav:
+        blocks.append(_para(fr.table("paragraf.jäv", jav.form, **person_fields(register, jav.person)), italic=True))
     for who in utfall.reservationer:
-        blocks.append(_para(f"{register.personer[who].namn_parti} reserverar sig mot beslutet.", italic=True))
+        blocks.append(_para(fr.text("paragraf.reservation", **person_fields(register, who)), italic=True))
     if utfall.protokollsanteckning:
-        blocks.append(_heading("Protokollsanteckning", 4))
+        blocks.append(_heading(fr.text("paragraf.protokollsanteckning"), 4))
         blocks.append(_para(utfall.protokollsanteckning))
     if utfall.omedelbart_justerad:
-        blocks.append(_para("Paragrafen justeras omedelbart.", italic=True))
-    if arende is not None and not utfall.struket and arende.body.strip():
-        body = markdown_blocks.parse(arende.body)
-        if klassisk:
-            body = [b for b in body if b.kind != "heading"]
-        blocks.extend(body)
-    return blocks
+        blocks.append(_para(fr.text("paragraf.omedelbart justerad"), italic=True))
+    body = row.body if row is not None and not utfall.struket else ""
+    if body.strip():  # every heading of the user's text is kept, in every style
+        text = with_bilaga_numbers(body, row.body_file, prot.meeting.folder, numbers, fr)
+        parsed = markdown_blocks.parse(text)
+        blocks = parsed + blocks if fr.setting("text före beslut") else blocks + parsed
+    return [b for b in blocks if b.kind != "para" or b.runs and any(r.text for r in b.runs)]
 
 
 def narvaro_groups(prot: Protokoll) -> dict[str, list[str]]:
     """Printed attendance lines per group, in the organ's member order."""
-    register, meeting = prot.register, prot.meeting
+    register, meeting, fr = prot.register, prot.meeting, prot.fraser
     mandates = register.mandates(meeting.organ, meeting.datum)
     order = {m: i for i, m in enumerate(register.medlemmar)}
 
@@ -222,25 +218,22 @@ def narvaro_groups(prot: Protokoll) -> dict[str, list[str]]:
         return next((u for u in mandates if u.person == n.person), None)
 
     def partial(n: Narvarande) -> str:
-        if n.paragrafer:
-            a, b = n.paragrafer
-            return f" (§ {a} - {b})" if a != b else f" (§ {a})"
-        if n.punkter:
-            nrs = [str(p.nr) for p in prot.paragrafer if p.row is not None and p.row.id in n.punkter]
-            return f" (§ {', '.join(nrs)})"
-        return ""
+        """Partial attendance as § ranges, whether given as § numbers or as items."""
+        nrs = list(range(n.paragrafer[0], n.paragrafer[1] + 1)) if n.paragrafer else \
+            [p.nr for p in prot.paragrafer if p.row is not None and p.row.id in n.punkter]
+        return " " + fr.text("närvaro.delvis", paragrafer=fr.paragrafer(nrs)) if nrs else ""
 
     groups: dict[str, list[tuple]] = {g: [] for g in protokoll_data.NARVARO_GRUPPER}
     for n in prot.data.narvaro:
         u = mandate(n)
         if n.grupp == "beslutande" and u is not None:
-            text = register.ledamot_text(u)
+            text = ledamot(fr, register, u)
         elif n.grupp == "tjänstgörande ersättare":
-            text = f"{register.personer[n.person].namn_parti}, tjänstgörande ersättare för {register.namn(n.ersatter)}"
+            text = fr.text("närvaro.tjänstgörande", **person_fields(register, n.person), ersätter=register.namn(n.ersatter))
         elif n.person and n.grupp != "övriga":
             text = register.personer[n.person].namn_parti
         else:
-            text = f"{n.namn}, {n.titel}" if n.titel else n.namn
+            text = fr.text("närvaro.övrig", namn=n.namn, titel=n.titel)
         key = order.get(u.medlem, 99) if u else 99
         groups[n.grupp].append((key, medlem(n), text + partial(n)))
     out = {}

@@ -10,7 +10,7 @@ It starts WORKERS LibreOffice processes (private profiles in FOLDER), listens on
 writes "klar PID" on stdout once the first one answers, and then serves requests, one JSON
 object per connection:
 
-    {"jobb": [[source, target], ...]}  ->  {"fel": [null or message, ...], "avbrott": null or message}
+    {"jobb": [[source, target], ...], "export": {option: value}}  ->  {"fel": [null or message, ...], "avbrott": null or message}
     {"stopp": true}                     ->  {"stoppad": true}
 
 "fel" is per document (LibreOffice could not read or export it); "avbrott" means LibreOffice
@@ -72,7 +72,7 @@ class Office:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def convert(self, source: str, target: str) -> str | None:
+    def convert(self, source: str, target: str, export: dict) -> str | None:
         """None when done, else LibreOffice's complaint about the document. Raises when
         LibreOffice itself is gone."""
         from com.sun.star.beans import PropertyValue
@@ -102,7 +102,10 @@ class Office:
                 name = "draw_pdf_Export"
             else:
                 name = "writer_pdf_Export"
-            doc.storeToURL(self.uno.systemPathToFileUrl(target), props(FilterName=name))
+            # FilterData must reach LibreOffice typed as a sequence of PropertyValue.
+            data = self.uno.Any("[]com.sun.star.beans.PropertyValue", props(**export))
+            self.uno.invoke(doc, "storeToURL", (self.uno.systemPathToFileUrl(target),
+                                                props(FilterName=name, FilterData=data)))
             return None
         except Exception as exc:  # noqa: BLE001
             if not self.alive():
@@ -177,14 +180,14 @@ class Server:
         self.ready.set()
         while not self.stopping.is_set():
             try:
-                source, target, slot, done = self.jobs.get(timeout=0.5)
+                source, target, export, slot, done = self.jobs.get(timeout=0.5)
             except queue.Empty:
                 if not office.alive():
                     self.fail("LibreOffice avslutades")
                     return
                 continue
             try:
-                slot.append(office.convert(source, target))
+                slot.append(office.convert(source, target, export))
             except Exception as exc:  # noqa: BLE001 — LibreOffice died under the document
                 slot.append(None)
                 self.fail(f"LibreOffice avbröts ({type(exc).__name__})")
@@ -228,7 +231,7 @@ class Server:
             slots, done = [], threading.Semaphore(0)
             for source, target in request["jobb"]:
                 slots.append([])
-                self.jobs.put((source, target, slots[-1], done))
+                self.jobs.put((source, target, request.get("export", {}), slots[-1], done))
             # The client gives up after "sekunder"; a LibreOffice that hangs that long ends the server.
             deadline = time.monotonic() + float(request.get("sekunder", 600))
             for _ in slots:

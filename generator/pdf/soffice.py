@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 import os
 import re
@@ -27,6 +28,25 @@ def prepare_profile(profile: Path) -> None:
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PROFILE_SETTINGS, target)
+
+
+# LibreOffice's PDF export options (its FilterData), the same for both ways of converting.
+# Every PDF gets a structure tree (a tagged PDF: headings, lists, tables, reading order); the
+# documents the generator writes also identify themselves as PDF/UA-1 (LibreOffice then checks
+# them as it exports, and writes dc:title and pdfuaid into the XMP); the justerat protokoll is
+# PDF/A-2 as well. The language, title and author come from the DOCX (styles, core properties).
+TAGGED = {"UseTaggedPDF": True}
+UA = {**TAGGED, "PDFUACompliance": True}
+PDFA2_UA = {**UA, "SelectPdfVersion": 2}
+
+
+def filter_arg(options: dict) -> str:
+    """`soffice --convert-to` spelling of the options (the JSON filter syntax; the older
+    `SelectPdfVersion=2` form is ignored by LibreOffice 7.4). writer_pdf_Export exports
+    spreadsheets too."""
+    typed = {name: {"type": "boolean", "value": str(value).lower()} if isinstance(value, bool)
+             else {"type": "long", "value": str(value)} for name, value in options.items()}
+    return "pdf:writer_pdf_Export:" + json.dumps(typed, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -125,13 +145,13 @@ def collect(jobs: list[Job], outs: list[Path], errors: list[str | None], date: d
 
 
 def convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | None,
-                   pdf_filter: str) -> list[Failure]:
+                  export: dict) -> list[Failure]:
     with tempfile.TemporaryDirectory(prefix=f"generator-lo-{os.getpid()}-") as tmp:
         tmpdir = Path(tmp)
         staged, outs = stage(jobs, tmpdir)
         prepare_profile(tmpdir / "profile")
         cmd = [binary, f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}", "--headless", "--norestore",
-               "--convert-to", pdf_filter, "--outdir", str(outs[0].parent), *map(str, staged)]
+               "--convert-to", filter_arg(export), "--outdir", str(outs[0].parent), *map(str, staged)]
         env = dict(os.environ, HOME=str(tmpdir), TZ="UTC")  # its PDF dates must not depend on the machine
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,

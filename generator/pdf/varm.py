@@ -227,13 +227,15 @@ def _request(binary: str, folder: Path, request: dict, deadline: float) -> dict:
     return _ask(folder, request, deadline)
 
 
-def convert_warm(binary: str, jobs: list[Job], timeout: float, date: dt.date | None) -> list[Failure]:
+def convert_warm(binary: str, jobs: list[Job], timeout: float, date: dt.date | None,
+                 export: dict) -> list[Failure]:
     deadline = time.monotonic() + timeout
     folder = _folder(binary)
     with tempfile.TemporaryDirectory(prefix="generator-lo-") as tmp:
         staged, outs = stage(jobs, Path(tmp))
         order = sorted(range(len(jobs)), key=lambda i: staged[i].stat().st_size, reverse=True)  # largest first
-        request = {"jobb": [[str(staged[i]), str(outs[i])] for i in order], "sekunder": timeout}
+        request = {"jobb": [[str(staged[i]), str(outs[i])] for i in order], "sekunder": timeout,
+                   "export": export}
         try:
             reply = _request(binary, folder, request, deadline)
         except _Timeout as late:

@@ -11,6 +11,7 @@ from generator.pipeline.kallelse import PACKET, build_meeting
 from generator.pipeline.protokoll import build_protokoll
 from generator.pipeline.stages import Project, Report
 from generator.rules import numbering
+from generator.rules.fraser import fraser_for
 from generator.sources import protokoll_data, validate
 
 
@@ -20,7 +21,8 @@ def skicka(project: Project, meeting_id: str, datum: dt.date, report: Report = l
     loaded = validate.load(project.meetings, meeting_id)
     rows = numbering.agenda(loaded.meeting, loaded.register)
     packet = project.build / loaded.meeting.id / f"{PACKET}.pdf"
-    return utskick.record_sent(loaded.meeting, rows, packet, result.pages, datum, report)
+    fr = fraser_for(loaded.meeting, loaded.register)
+    return utskick.record_sent(loaded.meeting, rows, fr, packet, result.pages, datum, report)
 
 
 def verify(project: Project, meeting_id: str, report: Report = lambda _: None) -> list[str]:

@@ -18,6 +18,7 @@ from generator.pdf import libreoffice, packet
 from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, part_problem, record, why
 from generator.rules import numbering
+from generator.rules.fraser import fraser_for
 from generator.rules.numbering import AgendaRow
 from generator.sources import validate
 from generator.sources.validate import Loaded
@@ -42,6 +43,8 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
         redigerat.stop_on_hand_edits(out, loaded.meeting, {d.edit_name: d.rel for d in plan.docs if d.edit_name})
         result.warnings += _edits(out, plan)
         state, todo = _stale(out, plan, report)
+        # A template that cannot be filled in is reported before anything is rendered.
+        _check_templates(plan, todo)
         # LibreOffice starts on the users' bilagor while ours are rendered.
         _render_and_convert(out, plan, todo, clock, report, result)
         # The packet needs every PDF, made now or kept from the previous build.
@@ -54,13 +57,13 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     return result
 
 
-def handling_name(row: AgendaRow) -> str:
-    return f"handlingar/bilaga-{row.nr:02d}-{row.arende.id}"
+def handling_name(row: AgendaRow, lopande: bool = False) -> str:
+    """The tjänsteskrivelse of item N: bilaga N, or (bilagor numbered löpande) punkt N."""
+    return f"handlingar/{'punkt' if lopande else 'bilaga'}-{row.nr:02d}-{row.arende.id}"
 
 
 def bilaga_name(nummer: str, source: Path) -> str:
-    major, minor = nummer.split(".")
-    return f"handlingar/bilaga-{int(major):02d}.{int(minor):02d}-{source.stem}"
+    return "handlingar/bilaga-" + ".".join(f"{int(n):02d}" for n in nummer.split(".")) + f"-{source.stem}"
 
 
 @dataclass
@@ -72,6 +75,9 @@ class _Doc:
     inputs: dict[str, str]  # input name → content hash; the document is rebuilt when one changes
     render: Callable[[], bytes] | None = None  # generated documents: makes the DOCX when needed
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
+    template: Path | None = None
+    names: frozenset[str] = frozenset()  # the variables its template may use
+    meta: packet.Metadata | None = None  # generated documents: title, author, date
     edit_name: str | None = None  # its name in meetings/<m>/redigerat/ (kallelse, or the ärende's id)
     edit: Redigerat | None = None  # the staff's Word-edited version, used in place of the generated one
 
@@ -91,6 +97,14 @@ class _Plan:
     def handlingar(self) -> list[AgendaRow]:
         return [r for r in self.rows if r.har_handling]
 
+    @property
+    def lopande(self) -> bool:
+        return self.fraser.setting("bilagenumrering") == "löpande"
+
+    @property
+    def fraser(self):
+        return fraser_for(self.loaded.meeting, self.loaded.register)
+
 
 def _read(project: Project, meeting_id: str) -> Loaded:
     """The register and the meeting, checked. Bilagor whose content passed the checks in the
@@ -106,25 +120,29 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     and the generator."""
     meeting, register = loaded.meeting, loaded.register
     plan = _Plan(loaded, rows)
-    version = {"generator": __version__}
-    template_hash = {name: digest((project.templates / f"{name}.docx").read_bytes())
-                     for name in ("kallelse", "tjansteskrivelse")}
+    version = {"generator": __version__, "export": digest(libreoffice.UA)}
+    templates = {name: project.template(f"{name}.docx") for name in ("kallelse", "tjansteskrivelse")}
+    template_hash = {name: digest(path.read_bytes()) if path.is_file() else "" for name, path in templates.items()}
     edits = {e.dokument: e for e in meeting.redigerat}
     k_context = context.kallelse(meeting, register, rows)
-    k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows)
-    plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest(k_context), "mall": template_hash["kallelse"],
-                                                    **version},
-                          render=lambda: render_docx.render(project.templates / "kallelse.docx", k_context),
+    k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows, plan.fraser)
+    k_meta = context.kallelse_meta(meeting, register)
+    plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest([k_context, k_meta]),
+                                                    "mall": template_hash["kallelse"], **version},
+                          render=lambda: render_docx.render(templates["kallelse"], k_context, meta=k_meta),
+                          meta=k_meta, template=templates["kallelse"], names=frozenset(k_context),
                           edit_name="kallelse", edit=edits.get("kallelse")))
     for row in plan.handlingar:
-        t_context, blocks = context.tjansteskrivelse(meeting, register, row)
-        plan.docs.append(_Doc(handling_name(row), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
-                              {"innehåll": digest([t_context, blocks]), "mall": template_hash["tjansteskrivelse"],
+        t_context, blocks = context.tjansteskrivelse(meeting, register, row, rows)
+        t_meta = context.tjansteskrivelse_meta(meeting, register, row)
+        plan.docs.append(_Doc(handling_name(row, plan.lopande), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
+                              {"innehåll": digest([t_context, blocks, t_meta]), "mall": template_hash["tjansteskrivelse"],
                                **version},
-                              render=lambda c=t_context, b=blocks: render_docx.render(
-                                  project.templates / "tjansteskrivelse.docx", c, b),
+                              render=lambda c=t_context, b=blocks, m=t_meta: render_docx.render(
+                                  templates["tjansteskrivelse"], c, b, meta=m), meta=t_meta,
+                              template=templates["tjansteskrivelse"], names=frozenset(t_context) | frozenset(blocks),
                               edit_name=row.arende.id, edit=edits.get(row.arende.id)))
-    for row in plan.handlingar:
+    for row in plan.rows:
         for b in row.bilagor:
             plan.bilaga_hash[b.nummer] = b.bilaga.sha256
             if b.bilaga.fil.suffix.lower() == ".pdf":
@@ -132,7 +150,8 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
             else:
                 plan.bilaga_rel[b.nummer] = bilaga_name(b.nummer, b.bilaga.fil)
                 plan.docs.append(_Doc(plan.bilaga_rel[b.nummer], f"bilaga {b.nummer} ({b.bilaga.fil.name})",
-                                      {"fil": plan.bilaga_hash[b.nummer]}, source=b.bilaga.fil))
+                                      {"fil": plan.bilaga_hash[b.nummer], "export": digest(libreoffice.TAGGED)},
+                                      source=b.bilaga.fil))
     return plan
 
 
@@ -145,6 +164,7 @@ def _edits(out: BuildDir, plan: _Plan) -> tuple:
         if doc.edit is not None:
             doc.inputs, drifted = redigerat.edited_inputs(doc.edit, doc.inputs, previous.get(doc.rel))
             doc.render = lambda e=doc.edit: redigerat.edited_docx(e)
+            doc.template = None  # not filled in: the staff's document is used as it is
             if drifted:
                 warnings.append(redigerat.drift_warning(doc.edit, doc.name))
     return tuple(warnings)
@@ -170,6 +190,17 @@ def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict],
     return state, todo
 
 
+def _check_templates(plan: _Plan, todo: list[_Doc]) -> None:
+    """Every template a document to be made uses can be filled in: otherwise all its problems."""
+    checked: dict[Path, list] = {}
+    for doc in todo:
+        if doc.template is not None and doc.template not in checked:
+            checked[doc.template] = render_docx.check_template(doc.template, set(doc.names))
+    problems = [p for found in checked.values() for p in found]
+    if problems:
+        raise ContentError(problems)
+
+
 def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clock, report: Report,
                         result: Result) -> None:
     """The users' DOCX/ODT/XLSX bilagor need no rendering: LibreOffice starts on them at once, in
@@ -183,8 +214,9 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
         early = background.submit(libreoffice.convert, given, workers=1, date=datum) if given else None
         if todo and not given and not warm:
             background.submit(libreoffice.warm_up)
-        made = [libreoffice.Job(out.write(f"{d.rel}.docx", d.render()), out.claim(f"{d.rel}.pdf"), d.name)
-                for d in todo if d.render]
+        generated = [d for d in todo if d.render]
+        made = [libreoffice.Job(out.write(f"{d.rel}.docx", d.render()), out.path(f"tmp/{d.rel}.pdf"), d.name)
+                for d in generated]
         clock.lap("docx", f"{len(made)} av {sum(1 for d in plan.docs if d.render)} dokument")
         if made or given:
             how = "igång sedan tidigare" if warm else "startas"
@@ -193,11 +225,15 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
         # (2 cores); a third only when the generated documents are by far the most.
         size = lambda jobs: sum(j.source.stat().st_size for j in jobs)  # noqa: E731
         workers = 1 if early and size(given) >= size(made) / 2 else None
-        failures = libreoffice.convert(made, date=datum, workers=workers) + (early.result() if early else [])
+        failures = (libreoffice.convert(made, date=datum, workers=workers, export=libreoffice.UA)
+                    + (early.result() if early else []))
     jobs = made + given
     result.converted = [job.name for job in jobs]
     if failures:
         raise ContentError([conversion_problem(f, plan.rows) for f in failures])
+    # Our documents: layout tables re-tagged, Info and XMP metadata written together.
+    for doc, job in zip(generated, made):
+        packet.finish(job.target, out.claim(f"{doc.rel}.pdf"), doc.meta)
     clock.lap("pdf", f"{len(jobs)} av {len(plan.docs)} dokument konverterade")
     plan.bilaga_pdf.update({nummer: out.current(f"{rel}.pdf") for nummer, rel in plan.bilaga_rel.items()})
 
@@ -205,25 +241,23 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
 def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Result) -> None:
     """The packet: kallelse, then per item its tjänsteskrivelse and bilagor, stamped; kept as it
     was when none of its inputs changed."""
-    meeting, register = plan.loaded.meeting, plan.loaded.register
-    organ = register.organ[meeting.organ]
-    sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), "Kallelse och föredragningslista",
-                                                  "K")])]
-    for row in plan.handlingar:
-        sec = packet.Section(f"{row.nr} {row.rubrik}")
-        sec.parts.append(packet.Part(out.current(f"{handling_name(row)}.pdf"), f"Bilaga {row.nr} Tjänsteskrivelse",
-                                     str(row.nr)))
+    meeting, register, fr = plan.loaded.meeting, plan.loaded.register, plan.fraser
+    sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), fr.text("paket.kallelse"), "K")])]
+    for row in plan.rows:
+        if not (row.har_handling or row.bilagor):
+            continue
+        sec = packet.Section(fr.text("paket.avsnitt", nr=row.nr, rubrik=row.rubrik))
+        if row.har_handling:
+            sec.parts.append(packet.Part(out.current(f"{handling_name(row, plan.lopande)}.pdf"),
+                                         fr.text("paket.tjänsteskrivelse", nr=row.nr, rubrik=row.rubrik), str(row.nr)))
         for b in row.bilagor:
-            sec.parts.append(packet.Part(plan.bilaga_pdf[b.nummer], f"Bilaga {b.nummer} {b.bilaga.titel}", b.nummer,
-                                         stamp=f"Bilaga {b.nummer} · {organ.forkortning} {meeting.datum.isoformat()}",
-                                         source=b.bilaga.fil))
+            sec.parts.append(packet.Part(plan.bilaga_pdf[b.nummer], fr.text("paket.bilaga", nr=b.nummer,
+                                                                              titel=b.bilaga.titel), b.nummer,
+                                         stamp=fr.text("paket.stämpel", nr=b.nummer), source=b.bilaga.fil))
         sections.append(sec)
-    meta = packet.Metadata(
-        title=f"Kallelse med handlingar – {organ.namn_versal} {meeting.datum.isoformat()}",
-        author=register.forbund.namn, subject=f"Sammanträde {meeting.datum.isoformat()}",
-        date=meeting.datum)
+    meta = context.packet_meta(meeting, register)
     inputs = {"delar": digest([[(p.bookmark, p.label, p.stamp) for p in sec.parts] for sec in sections]
-                              + [sec.title for sec in sections]),
+                              + [sec.title for sec in sections] + [fr.raw("paket.sidnummer")]),
               "dokument": digest({d.rel: d.inputs for d in plan.docs}), "bilagor": digest(plan.bilaga_hash),
               "metadata": digest(meta), "generator": __version__}
     previous = out.previous_state()
@@ -234,15 +268,19 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
     if reason is None:
         out.keep(f"{PACKET}.pdf")
         result.pages = previous.get("sidor", 0)
+        result.untagged_pages = previous.get("sidor utan taggar", 0)
         clock.lap("paket", "oförändrat")
     else:
         try:
-            placed = packet.assemble(sections, out.claim(f"{PACKET}.pdf"), meta)
+            placed = packet.assemble(sections, out.claim(f"{PACKET}.pdf"), meta,
+                                     lambda n, total: fr.text("paket.sidnummer", sida=str(n), sidor=str(total)))
         except packet.PacketError as exc:
             raise ContentError([part_problem(exc, plan.rows)]) from None
-        result.pages = sum(n for _, _, n in placed)
-        clock.lap("paket", f"{result.pages} sidor ({reason})")
+        result.pages = sum(n for _, _, n in placed.parts)
+        result.untagged_pages = placed.untagged_pages
+        clock.lap("paket", f"{result.pages} sidor, {result.untagged_pages} utan taggar ({reason})")
     state["sidor"] = result.pages
+    state["sidor utan taggar"] = result.untagged_pages
 
 
 def _inputs(project: Project, loaded: Loaded) -> list[Path]:
@@ -250,6 +288,9 @@ def _inputs(project: Project, loaded: Loaded) -> list[Path]:
     meeting = loaded.meeting
     inputs = [project.meetings / validate.REGISTER_FILE, meeting.file,
               *(a.file for a in meeting.arenden), *(b.fil for a in meeting.arenden for b in a.bilagor),
-              project.templates / "kallelse.docx", project.templates / "tjansteskrivelse.docx"]
+              *(p.file for p in meeting.punkter.values()), *(b.fil for p in meeting.punkter.values() for b in p.bilagor),
+              *([meeting.foregaende.protokoll] if meeting.foregaende and meeting.foregaende.protokoll else []),
+              *project.profile_files(loaded.register.organ[meeting.organ]),
+              project.template("kallelse.docx"), project.template("tjansteskrivelse.docx")]
     sent = utskick.store(meeting).path(utskick.RECORD)  # it decides the version line on page 1
     return inputs + [e.fil for e in meeting.redigerat] + ([sent] if sent.is_file() else [])

@@ -31,13 +31,13 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
         # Every document is rendered first so that LibreOffice converts them in one call.
         jobs = _render(project, out, prot, utdrag, watermark=not justerat)
         clock.lap("docx", f"{len(jobs)} dokument")
-        failures = libreoffice.convert(jobs, date=meeting.datum)
+        failures = libreoffice.convert([job for job, _ in jobs], date=meeting.datum, export=libreoffice.UA)
         if failures:
             raise ContentError([conversion_problem(f, []) for f in failures])
         clock.lap("pdf", f"{len(jobs)} dokument i ett LibreOffice-anrop")
         # Metadata (and OJUSTERAT on every page) go on after LibreOffice.
-        mark = None if justerat else "OJUSTERAT"
-        result.pages = _finish(out, prot, jobs, mark)
+        mark = None if justerat else prot.fraser.text("protokoll.ojusterat")
+        result.pages = _finish(out, jobs, mark)
         clock.lap("paket", f"{result.pages} sidor" + (", OJUSTERAT" if mark else ""))
         # Only a complete build replaces the previous outputs.
         result.outputs = out.commit(("protokoll", "utdrag/"), record(project, _inputs(project, prot), {}))
@@ -62,43 +62,43 @@ def _read(project: Project, meeting_id: str, utdrag) -> tuple[validate.Loaded, P
 
 
 def _template(project: Project, prot: Protokoll) -> Path:
-    return project.templates / f"protokoll-{prot.organ.protokollstil}.docx"
+    """The protokoll template the profile names (protokollmall), the förbund's own if it has one."""
+    return project.template(prot.fraser.setting("protokollmall"))
 
 
 def utdrag_name(lo: int, hi: int) -> str:
     return f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
 
 
-def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag, watermark: bool) -> list[libreoffice.Job]:
+def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag,
+            watermark: bool) -> list[tuple[libreoffice.Job, packet.Metadata]]:
     p_context, blocks = context.protokoll(prot, watermark=watermark)
-    jobs = [libreoffice.Job(out.write("protokoll.docx", render_docx.render(_template(project, prot), p_context, blocks)),
-                            out.path("tmp/protokoll.pdf"), "protokollet")]
-    for i, (lo, hi) in enumerate(utdrag):
-        name = utdrag_name(lo, hi)
+    docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
+    for lo, hi in utdrag:
         chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
-        u_context, u_blocks = context.utdrag(prot, chosen, watermark=watermark)
-        jobs.append(libreoffice.Job(out.write(f"{name}.docx", render_docx.render(
-            project.templates / "utdrag.docx", u_context, u_blocks)), out.path(f"tmp/{i}.pdf"), name))
-    return jobs
+        docs.append((utdrag_name(lo, hi), project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark),
+                     context.utdrag_meta(prot, lo, hi)))
+    # Every template is checked before the first document is written.
+    problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b, _ in docs}
+    if any(problems.values()):
+        raise ContentError([p for found in problems.values() for p in found])
+    return [(libreoffice.Job(out.write(f"{name}.docx", render_docx.render(t, c, b, meta=m)),
+                             out.path(f"tmp/{'protokoll' if i == 0 else i - 1}.pdf"), "protokollet" if i == 0 else name), m)
+            for i, (name, t, c, b, m) in enumerate(docs)]
 
 
-def _finish(out: BuildDir, prot: Protokoll, jobs: list[libreoffice.Job], mark: str | None) -> int:
+def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, packet.Metadata]], mark: str | None) -> int:
     """Title and author on every PDF, OJUSTERAT on every page until justerat; the protokoll's pages."""
-    meeting, register, organ = prot.meeting, prot.register, prot.organ
-    title = f"Protokoll {organ.namn_versal} {meeting.datum.isoformat()}"
-    meta = packet.Metadata(title, register.forbund.namn, f"{title}, {prot.range_text}", meeting.datum)
-    pages = packet.finish(jobs[0].target, out.claim("protokoll.pdf"), meta, mark)
-    for job in jobs[1:]:
-        packet.finish(job.target, out.claim(f"{job.name}.pdf"),
-                      packet.Metadata(f"Protokollsutdrag {job.name.split('-', 1)[1]} – {title}",
-                                      register.forbund.namn, title, meeting.datum), mark)
-    return pages
+    pages = [packet.finish(job.target, out.claim(f"{job.name}.pdf" if i else "protokoll.pdf"), meta, mark)
+             for i, (job, meta) in enumerate(jobs)]
+    return pages[0]
 
 
 def _inputs(project: Project, prot: Protokoll) -> list[Path]:
     meeting = prot.meeting
     return [project.meetings / validate.REGISTER_FILE, meeting.file, prot.data.file,
-            *(a.file for a in meeting.arenden), _template(project, prot), project.templates / "utdrag.docx"]
+            *(a.file for a in meeting.arenden), *(p.file for p in meeting.punkter.values()),
+            *project.profile_files(prot.organ), _template(project, prot), project.template("utdrag.docx")]
 
 
 def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:

@@ -11,7 +11,9 @@ from generator import __version__
 from generator.errors import Problem
 from generator.hashes import sha256
 from generator.pdf import libreoffice, packet
+from generator.model import Organ
 from generator.rules.numbering import AgendaRow
+from generator.sources import profil
 
 Report = Callable[[str], None]
 
@@ -33,6 +35,16 @@ class Project:
     def templates(self) -> Path:
         return self.root / "templates"
 
+    def template(self, name: str) -> Path:
+        """The förbund's own template (meetings/mallar/) or the built-in one."""
+        return profil.find(self.meetings, name)
+
+    def profile_files(self, organ: Organ) -> list[Path]:
+        """The data an organ's profile was read from (it decides the words of every document)."""
+        paths = [profil.find(self.meetings, profil.PROFIL_FILE),
+                 profil.find(self.meetings, f"{profil.STILAR}/{organ.protokollstil}.yaml")]
+        return [p for p in paths if p.is_file()]
+
 
 @dataclass
 class Result:
@@ -40,6 +52,7 @@ class Result:
     warnings: tuple[Problem, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+    untagged_pages: int = 0  # pages of bilagor that arrived without tags (a screen reader cannot read them)
     converted: list[str] = field(default_factory=list)  # documents LibreOffice converted in this build
 
 
@@ -67,8 +80,16 @@ def why(old: dict | None, new: dict[str, str]) -> str | None:
 def record(project: Project, inputs: list[Path], state: dict) -> dict:
     """The manifest section of a build: generator version, inputs with SHA-256, and the
     per-document input hashes that incremental builds compare against."""
-    indata = {p.resolve().relative_to(project.root.resolve()).as_posix(): sha256(p) for p in inputs}
+    indata = {_input_name(project, p): sha256(p) for p in inputs}
     return {"generator": __version__, "indata": dict(sorted(indata.items())), "dokument": state}
+
+
+def _input_name(project: Project, path: Path) -> str:
+    """An input as the manifest names it: relative to the project, or the generator's own template."""
+    path = path.resolve()
+    if path.is_relative_to(project.root.resolve()):
+        return path.relative_to(project.root.resolve()).as_posix()
+    return "(generatorn)/" + path.relative_to(profil.BUILTIN.parent).as_posix()
 
 
 def conversion_problem(failure: libreoffice.Failure, rows: list[AgendaRow]) -> Problem:
@@ -76,7 +97,7 @@ def conversion_problem(failure: libreoffice.Failure, rows: list[AgendaRow]) -> P
     for row in rows:
         for b in row.bilagor:
             if b.bilaga.fil == failure.job.source:
-                return Problem(row.arende.file, b.bilaga.line, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {failure.message}",
+                return Problem(row.source, b.bilaga.line or None, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {failure.message}",
                                "öppna filen i Word/LibreOffice och spara den igen, eller lämna den som PDF")
     return Problem(None, None, f"{failure.job.name}: {failure.message}", "rapportera felet till utvecklarna")
 
@@ -86,6 +107,6 @@ def part_problem(exc: packet.PacketError, rows: list[AgendaRow]) -> Problem:
     for row in rows:
         for b in row.bilagor:
             if b.bilaga.fil == exc.part.source:
-                return Problem(row.arende.file, b.bilaga.line, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {exc}",
+                return Problem(row.source or b.bilaga.fil, b.bilaga.line or None, f"bilaga {b.nummer} ({b.bilaga.fil.name}): {exc}",
                                "be avsändaren om en PDF utan lösenord, eller skriv ut den till en ny PDF")
     return Problem(exc.part.pdf, None, str(exc), "bygg igen")

@@ -141,6 +141,9 @@ def anslag(sammantrade: dt.date, justering: dt.date | None, anslagsdatum: dt.dat
             warnings.append(f"anslagsdatum {iso(anslagsdatum)} är {why}")
         nedtagning = plus_veckor(anslagsdatum, regler.overklagande_veckor)
         sista = nasta_vardag(nedtagning)
+        if why := ej_vardag(nedtagning):  # printed as counted; the appeal time runs to the next vardag
+            warnings.append(f"anslaget tas ned tidigast {iso(nedtagning)}, som är {why}; sista dag för "
+                            f"överklagande blir nästa vardag, {veckodag(sista)} {iso(sista)}")
     return Anslag(senast, anslagsdatum, anslag_senast, nedtagning, sista), warnings
 
 

@@ -19,8 +19,8 @@ def paragraf_rows(meeting: Sammantrade, register: Register, data: Protokollsdata
             has_ovriga_row = True
         if punkt is None or punkt.paragraf == "ja":
             rows.append(row)
-        elif punkt.paragraf == "vid behov" and data is not None and (
-                row.id in data.punkter or (punkt.typ == "övriga frågor" and data.ovriga_fragor)):
+        elif punkt.paragraf == "vid behov" and (row.innehall is not None or data is not None and (
+                row.id in data.punkter or (punkt.typ == "övriga frågor" and data.ovriga_fragor))):
             rows.append(row)
     if data is not None and data.ovriga_fragor and not has_ovriga_row:
         closing = next((i for i, r in enumerate(rows) if r.punkt is not None and r.punkt.typ == "avslutas"), len(rows))

@@ -95,9 +95,12 @@ def _bilaga_changes(old: list[dict], new: list[dict], where: str) -> list[str]:
     return out
 
 
+TILLAGG, REVIDERAD = "Tilläggskallelse", "Reviderad kallelse"  # the kinds; the printed words are phrases
+
+
 def kind(old: dict, new: dict) -> str:
-    """ "Tilläggskallelse" when ärenden were only added; otherwise "Reviderad kallelse"."""
+    """TILLAGG when ärenden were only added; otherwise REVIDERAD."""
     lines = diff(old, new)
     if lines and all(line.startswith("Ärende tillagt") for line in lines):
-        return "Tilläggskallelse"
-    return "Reviderad kallelse"
+        return TILLAGG
+    return REVIDERAD

@@ -26,6 +26,23 @@ def parse_range(text: str) -> tuple[int, int] | None:
     return (lo, hi) if lo <= hi else None
 
 
+def _jav(uf: Fields, person, meeting, path, problems) -> tuple:
+    """`jäv: [person, {person: …, form: handläggning}]`: who had jäv, in which of the profile's forms."""
+    from generator.model import Jav
+    former = tuple(meeting.profil.fraser["paragraf.jäv"]) if meeting.profil else ("beslut",)
+    out = []
+    for v, ln in uf.items("jäv"):
+        if isinstance(v, YMap):
+            jf = Fields(v, problems, "ett jäv", ("person", "form"), path, ln)
+            who = person(v["person"], jf.line("person"), "jäv") if jf.text("person") else None
+            form = jf.choice("form", former, required=False) or former[0]
+        else:
+            who, form = person(v, ln, "jäv"), former[0]
+        if who:
+            out.append(Jav(who, form))
+    return tuple(out)
+
+
 def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
     """Read meetings/<id>/protokoll.yaml; raise ContentError with every problem."""
     from generator.model import Narvarande, OvrigFraga, Protokollsdata, Utfall, Votering, Yrkande
@@ -187,10 +204,14 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
                            "kontrollera röstetalen och närvaron")
             votering = Votering(*counts)
         beslut = clauses("beslut") if uf.has("beslut") else None
-        punkter[pid_] = Utfall(uf.boolean("bordlagt"), uf.text("återremitterat", False), uf.boolean("struket"),
+        struket = uf.text("struket", False)  # true, or the reason the item was struck
+        orsak = None if struket is None or struket.lower() in ("true", "ja", "false", "nej") else struket
+        punkter[pid_] = Utfall(uf.boolean("bordlagt"), uf.text("återremitterat", False),
+                               orsak is not None or uf.boolean("struket"),
                                beslut, clauses("tillägg"), tuple(yrkanden), uf.text("propositionsordning", False),
-                               votering, people("reservationer"), people("jäv", must_vote=False),
-                               uf.text("protokollsanteckning", False), uf.boolean("omedelbart justerad"), line)
+                               votering, people("reservationer"), _jav(uf, person, meeting, path, problems),
+                               uf.text("protokollsanteckning", False), uf.boolean("omedelbart justerad"), line,
+                               orsak)
     ovriga = []
     for item, line in f.items("övriga frågor"):
         of = Fields(item, problems, "en övrig fråga", ("rubrik", "text", "beslut"), path, line)

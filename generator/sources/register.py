@@ -8,7 +8,9 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.model import (ROLLER, STANDARDTYPER, Forbund, Kansli, Medlem, Organ, Person, Register,
                              StandardPunkt, Uppdrag)
-from generator.sources.fields import Fields, id_problem, did_you_mean, scalar_text, slug, unknown_person
+from generator.rules import fraser
+from generator.sources import profil
+from generator.sources.fields import Fields, did_you_mean, id_problem, scalar_text, slug, unknown_person
 from generator.sources.load import YMap, YScalar, read_yaml
 from generator.sources.register_check import contradictions
 
@@ -24,7 +26,10 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund = _forbund(top, problems)
     personer = _personer(top, problems)
     medlemmar = _medlemmar(top, problems)
-    organ, platser = _organ(top, problems)
+    forbund_node = top.node.get("förbund")
+    forbund_fraser = profil.read_fraser(forbund_node["fraser"], path, problems, "förbund") \
+        if isinstance(forbund_node, YMap) and "fraser" in forbund_node else {}
+    organ, platser = _organ(top, problems, forbund_fraser)
     kansli = _kansli(top, problems, personer)
     uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
     organ_node = top.node.get("organ")
@@ -32,6 +37,10 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
                      if isinstance(organ_node.get(oid), YMap)} if isinstance(organ_node, YMap) else {}
     problems += contradictions(path, organ, bereder_lines, personer, medlemmar, kansli, uppdrag, platser)
     kansli, uppdrag = tuple(k for k, _ in kansli), tuple(u for u, _ in uppdrag)
+    for o in organ.values():
+        for punkt in o.dagordning:
+            if punkt.foredragande and punkt.foredragande not in personer:
+                problems.append(unknown_person(path, punkt.line, "föredragande", punkt.foredragande, personer))
     if forbund and forbund.undertecknare and forbund.undertecknare not in personer:
         problems.append(unknown_person(path, top.node["förbund"].line_of("undertecknare"),
                                         "undertecknare", forbund.undertecknare, personer))
@@ -45,11 +54,13 @@ def _forbund(top: Fields, problems) -> Forbund | None:
     if node is None:
         return None
     f = Fields(node, problems, "förbund", ("namn", "kortnamn", "adress", "organisationsnummer",
-                                           "epost", "webbplats", "förvaringsplats", "undertecknare"))
+                                           "epost", "webbplats", "förvaringsplats", "undertecknare", "fraser"))
     adress = tuple(t for v, ln in f.items("adress", required=True)
                    if (t := scalar_text(v, f.file, ln, problems, "en adressrad")))
-    return Forbund(f.text("namn") or "", f.text("kortnamn") or "", adress,
-                   f.text("organisationsnummer") or "", f.text("epost") or "",
+    namn = f.text("namn") or ""
+    # Only the name and address are required: a förbund prints no organisationsnummer or e-post it lacks.
+    return Forbund(namn, f.text("kortnamn", False) or namn, adress,
+                   f.text("organisationsnummer", False) or "", f.text("epost", False) or "",
                    f.text("webbplats", False) or "", f.text("förvaringsplats", False) or "",
                    f.text("undertecknare", False))
 
@@ -70,9 +81,24 @@ def _id_entries(top: Fields, key: str, problems):
 def _personer(top: Fields, problems) -> dict[str, Person]:
     out = {}
     for pid, value, line in _id_entries(top, "personer", problems):
-        f = Fields(value, problems, f"personen {pid}", ("namn", "parti", "epost"), top.file, line)
-        out[pid] = Person(pid, f.text("namn") or pid, f.text("parti", False), f.text("epost", False))
+        f = Fields(value, problems, f"personen {pid}", ("namn", "parti", "epost", "tidigare namn"), top.file, line)
+        out[pid] = Person(pid, f.text("namn") or pid, f.text("parti", False), f.text("epost", False),
+                          _tidigare_namn(f, pid, problems))
     return out
+
+
+def _tidigare_namn(f: Fields, pid: str, problems) -> tuple:
+    """`tidigare namn: [{namn: Anna Svensson, till: 2022-05-31}]`: the names a person had before
+    (marriage, a corrected spelling), so older meetings print the name they had then."""
+    out = []
+    for item, line in f.items("tidigare namn"):
+        nf = Fields(item, problems, f"ett tidigare namn för {pid}", ("namn", "till"), f.file, line)
+        namn, till = nf.text("namn"), nf.date("till")
+        if namn and till:
+            out.append((namn, till))
+    if [t for _, t in out] != sorted(t for _, t in out):
+        f.problem("tidigare namn", "de tidigare namnen ska stå i tidsordning", "skriv det äldsta namnet först")
+    return tuple(out)
 
 
 def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
@@ -84,15 +110,16 @@ def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     return out
 
 
-def _organ(top: Fields, problems) -> tuple[dict[str, Organ], dict[str, int]]:
+def _organ(top: Fields, problems, forbund_fraser: dict) -> tuple[dict[str, Organ], dict[str, int]]:
     """The organs, and the ordinarie seats per member of those that say (`platser per medlem`)."""
     out, platser = {}, {}
+    styles: dict = {}
     entries = _id_entries(top, "organ", problems)
     known = {oid for oid, _, _ in entries}
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
-                    "paragrafserie", "föredragningslista", "protokoll", "platser per medlem"), top.file, line)
+                    "paragrafserie", "föredragningslista", "protokoll", "fraser", "platser per medlem"), top.file, line)
         if (seats := f.text("platser per medlem", False)) is not None:
             if seats.isdigit() and int(seats) >= 1:
                 platser[oid] = int(seats)
@@ -119,37 +146,33 @@ def _organ(top: Fields, problems) -> tuple[dict[str, Organ], dict[str, int]]:
         punkter = []
         for item, item_line in f.items("föredragningslista", required=True):
             pf = Fields(item, problems, "en standardpunkt",
-                        ("typ", "rubrik", "övriga uppgifter", "id", "paragraf", "beslut"), top.file, item_line)
+                        ("typ", "rubrik", "övriga uppgifter", "id", "paragraf", "beslut", "föredragande"),
+                        top.file, item_line)
             typ = pf.choice("typ", STANDARDTYPER, required=False) or ""
             rubrik = pf.text("rubrik", required=typ != "ärenden") or ""
+            if typ == "föregående protokoll" and (wrong := fraser.check("", rubrik, fraser.RUBRIKFALT)):
+                pf.problem("rubrik", f"rubriken: {wrong}", 't.ex. rubrik: "Föregående protokoll {föregående:den}"')
             beslut = tuple(t for v, ln in pf.items("beslut")
                            if (t := scalar_text(v, top.file, ln, problems, "en att-sats")))
             paragraf = pf.choice("paragraf", ("ja", "nej", "vid behov"), required=False)
             if paragraf is None:
                 paragraf = "nej" if typ in ("rubrikrad", "ärenden") else "ja"
             punkter.append(StandardPunkt(typ, rubrik, pf.text("övriga uppgifter", False) or "",
-                                         pf.text("id", False) or slug(rubrik or typ), paragraf, beslut))
+                                         pf.text("id", False) or slug(rubrik.split("{")[0] or typ), paragraf, beslut,
+                                         pf.text("föredragande", False), pf.line("föredragande")))
         if punkter and sum(p.typ == "ärenden" for p in punkter) != 1:
             f.problem("föredragningslista", "föredragningslistan ska ha exakt en punkt med typ: ärenden",
                       "den anger var sammanträdets ärenden står")
-        stil, tider = "kompakt", {}
+        stil, tider, settings = "kompakt", {}, {}
         pnode = f.mapping("protokoll", required=False)
         if pnode is not None:
-            prf = Fields(pnode, problems, "protokoll", ("stil", "justering inom dagar", "anslag inom dagar",
-                                                         "överklagande veckor"), top.file)
-            stil = prf.choice("stil", ("kompakt", "klassisk"), required=False) or "kompakt"
-            for key, name in (("justering inom dagar", "justering_dagar"), ("anslag inom dagar", "anslag_dagar"),
-                              ("överklagande veckor", "overklagande_veckor")):
-                number = prf.text(key, False)
-                if number is not None:
-                    if number.isdigit():
-                        tider[name] = int(number)
-                    else:
-                        prf.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 14")
+            stil, tider, settings = profil.read_protokoll(pnode, top.file, problems, top.file.parent)
+        own = profil.read_fraser(value["fraser"], top.file, problems, f"organet {oid}") if f.has("fraser") else {}
+        organ_profil = profil.organ_profile(top.file.parent, stil, settings, [forbund_fraser, own], problems, styles)
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
-                         stil, **tider)
+                         stil, **tider, profil=organ_profil)
     return out, platser
 
 
@@ -162,7 +185,7 @@ def _kansli(top: Fields, problems, personer) -> list[tuple[Kansli, int]]:
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
         out.append((Kansli(pid or "", f.text("titel") or "", f.date("från", False),
-                           f.date("till", False), f.boolean("sekreterare")), line))
+                          f.date("till", False), f.boolean("sekreterare")), line))
     return out
 
 

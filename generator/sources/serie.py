@@ -8,26 +8,7 @@ from generator.errors import Problem
 from generator.model import Protokollsdata, Register, Sammantrade
 from generator.rules import numbering
 from generator.rules.paragrafer import paragraf_rows
-from generator.sources import protokoll_data, validate
-from generator.sources.fields import iso_part
-from generator.sources.load import YMap, YScalar, read_yaml
-
-
-def meetings_of(meetings_root: Path, organ: str, year: int) -> list[tuple[str, str]]:
-    """(date, folder name) of every meeting of `organ` in `year` in the archive, in date order."""
-    out = []
-    for folder in sorted(meetings_root.iterdir()):
-        path = validate.meeting_file(folder)
-        if not path.is_file() or not folder.name.startswith(str(year)):
-            continue
-        problems: list[Problem] = []
-        root = read_yaml(path, problems)
-        if not isinstance(root, YMap):
-            continue
-        o, d = root.get("organ"), root.get("datum")
-        if isinstance(o, YScalar) and o.text == organ and isinstance(d, YScalar) and d.text:
-            out.append((iso_part(d.text), folder.name))
-    return sorted(out)
+from generator.sources import moten, protokoll_data, validate
 
 
 def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
@@ -36,7 +17,7 @@ def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
     register says the year's series starts (1 by default)."""
     organ = register.organ[meeting.organ]
     year = meeting.datum.year
-    earlier = [name for d, name in meetings_of(meetings_root, meeting.organ, year)
+    earlier = [name for d, name in moten.meetings_of(meetings_root, meeting.organ, year)
                if d < meeting.datum.isoformat() and name not in _seen]
     if not earlier:
         return organ.serie_borjar.get(year, 1), []

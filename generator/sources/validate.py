@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem, UsageError
-from generator.model import UTFALL, Arende, Beredning, Bilaga, OvrigRad, Redigerat, Register, Sammantrade
-from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
-from generator.sources import tecken
+from generator.model import UTFALL, Arende, Beredning, OvrigRad, Redigerat, Register, Sammantrade
+from generator.rules import fraser
+from generator.sources import profil, punkter, rimlighet, tecken, texter
+from generator.sources.bilagor import FileChecks, read_bilagor
 from generator.sources.filecheck import content_hash, inspect_bilaga
-from generator.sources.load import YMap, YScalar, read_markdown, read_yaml, text_problems
+from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
+from generator.sources.load import YMap, YScalar, read_markdown, read_yaml
+from generator.sources.moten import MEETING_FILE
 from generator.sources.register import REGISTER_FILE, load_register
 
-MEETING_FILE = "sammanträde.yaml"
-BILAGA_TYPER = (".pdf", ".docx", ".odt", ".xlsx", ".ods", ".doc")
 TID = re.compile(r"^(\d{2})\.(\d{2})-(\d{2})\.(\d{2})$")
 
 
@@ -60,16 +61,6 @@ def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
     raise UsageError(f"sammanträdet {meeting_id} finns inte ({folder}/{MEETING_FILE} saknas) — {hint}")
 
 
-@dataclass(frozen=True)
-class FileChecks:
-    """Which bilagor validation opens: all (default); none (earlier meetings, read only to
-    continue the § series); or all but those whose content hash passed in the previous
-    complete build (incremental builds: a 2,000-page packet is not re-parsed to build nothing)."""
-
-    enabled: bool = True
-    known_good: frozenset[str] = frozenset()
-
-
 def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
          known_good: frozenset[str] = frozenset()) -> Loaded:
     """Read and check the register and one meeting; raise ContentError with every problem.
@@ -81,10 +72,13 @@ def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
     meeting = None
     if register is not None:
         meeting = _meeting(folder, register, problems, FileChecks(check_files, known_good))
+    if register is not None and meeting is not None:
+        problems += rimlighet.warnings(meetings_root, meeting, register)
     errors = [p for p in problems if not p.warning]
     if errors or register is None or meeting is None:
         raise ContentError(errors or problems)
-    return Loaded(register, meeting, tuple(p for p in problems if p.warning))
+    # Everything printed names people as they were named on the meeting's day.
+    return Loaded(register.on(meeting.datum), meeting, tuple(p for p in problems if p.warning))
 
 
 def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks) -> Sammantrade | None:
@@ -94,12 +88,16 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
         return None
     f = Fields(root, problems, "sammanträdet",
                ("organ", "datum", "tid", "plats", "förhinder", "övrigt", "skrivelsedatum",
-                "förslag", "ärenden"), path)
+                "förslag", "ärenden", "fraser"), path)
     organ_id = f.choice("organ", tuple(reg.organ))
+    own_fraser = profil.read_fraser(root["fraser"], path, problems, "sammanträdet") if f.has("fraser") else {}
+    meeting_profil = reg.organ[organ_id].profil.med(own_fraser) if organ_id else None
     datum = f.date("datum")
     if datum is not None:
         _same_day(f, folder, organ_id, datum, reg, problems)
-    tid = f.text("tid")
+    # The time is required when the kallelse prints it; a förbund that prints none leaves it out.
+    tid = f.text("tid", meeting_profil is None or bool(
+        {"tid", "start", "slut"} & fraser.required_fields(meeting_profil.fraser["kallelse.fakta"])))
     if tid and not (m := TID.match(tid)):
         f.problem("tid", f'tiden "{tid}" ska skrivas TT.MM-TT.MM', "t.ex. tid: 09.00-12.00")
     elif tid:
@@ -147,11 +145,25 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
                   "lägg till förslag: justerare: <person-id>", warning=True)
     arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems, check_files)
     redigerat = _redigerat(folder, arenden, problems, check_files)
-    if organ_id is None or datum is None or tid is None or plats is None:
+    if organ_id is None or datum is None or plats is None:
         return None
+    organ = reg.organ[organ_id]
+    standard = punkter.read_punkter(folder, reg, organ, problems, check_files)
+    _check_texts(folder, arenden, standard, meeting_profil, problems)
     return Sammantrade(folder.name, folder, path, organ_id, datum, tid, plats, forhinder,
                        tuple(ovrigt), skrivelsedatum or datum, justerare, justeringsdatum,
-                       tuple(arenden), redigerat)
+                       tuple(arenden), standard, meeting_profil,
+                       punkter.foregaende(folder.parent, folder, organ, datum, problems), redigerat)
+
+
+def _check_texts(folder: Path, arenden, standard, meeting_profil, problems) -> None:
+    """Links in the texts name the meeting's bilagor; section headings follow the profile."""
+    files = {b.fil.resolve() for item in (*arenden, *standard.values()) for b in item.bilagor}
+    for item in (*arenden, *standard.values()):
+        texter.check_links(item.body, item.body_line, item.file, folder, files, problems)
+    for arende in arenden:
+        texter.check_headings(arende.body, arende.body_line, arende.file,
+                              meeting_profil.fraser["tjänsteskrivelse.avsnitt"], problems)
 
 
 REDIGERAT = "redigerat"
@@ -261,8 +273,7 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     src = read_markdown(path, problems)
     if src is None:
         return None
-    for i, body_line in enumerate(src.body.split("\n")):
-        problems += text_problems(body_line, path, src.body_line + i, "texten")
+    texter.check_body(src.body, src.body_line, path, problems)
     if src.front is None:
         return None
     f = Fields(src.front, problems, "ärendet", ARENDE_KEYS, path)
@@ -282,46 +293,13 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
         b_datum = bf.date("datum")
         utfall = bf.choice("utfall", UTFALL)
         if b_organ and b_datum and utfall:
-            beredning.append(Beredning(b_organ, b_datum, utfall))
+            beredning.append(Beredning(b_organ, b_datum, utfall, line))
     att = []
     for item, line in f.items("förslag till beslut", required=not muntlig):
         text = scalar_text(item, path, line, problems, "en att-sats")
         if text:
             att.append(re.sub(r"^att\s+", "", text))
-    bilagor = []
-    seen = {}
-    for item, line in f.items("bilagor"):
-        if isinstance(item, YScalar) and not (item.text or "").strip():
-            problems.append(Problem(path, line, "en tom rad under bilagor", "skriv filens sökväg eller ta bort raden"))
-            continue
-        if isinstance(item, YScalar):
-            fil, titel = scalar_text(item, path, line, problems, "en bilaga"), None
-        else:
-            bf = Fields(item, problems, "en bilaga", ("fil", "titel"), path, line)
-            fil, titel = bf.text("fil"), bf.text("titel", False)
-        if not fil:
-            continue
-        target = _bilaga_path(fil, folder, path, line, problems)
-        if target is None:
-            continue
-        if target.resolve() in seen:
-            problems.append(Problem(path, line, f'bilagan "{fil}" står två gånger',
-                                    f"ta bort raden (första gången på rad {seen[target.resolve()]})"))
-            continue
-        seen[target.resolve()] = line
-        digest = content_hash(target)
-        removed: list[str] = []
-        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target, removed)):
-            message, hint = wrong
-            problems.append(Problem(path, line, f'bilagan "{fil}": {message}', hint))
-            continue
-        if removed:
-            attached = any(r.startswith("bifogade filer") for r in removed)
-            problems.append(Problem(path, line, f'bilagan "{fil}": {_och(removed)} tas bort i paketet',
-                                    "filen själv ändras inte" + ("; lägg de bifogade filerna som egna bilagor om "
-                                                                 "ledamöterna ska läsa dem" if attached else ""),
-                                    warning=True))
-        bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line, digest))
+    bilagor = read_bilagor(f, path, folder, problems, check_files)
     if muntlig and (bilagor or src.body.strip()):
         f.problem("muntlig", "ett muntligt ärende har ingen tjänsteskrivelse eller bilagor",
                   "ta bort muntlig: true eller texten och bilagorna")
@@ -333,36 +311,3 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
                   f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
                   tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,
                   beslutas_av, src.body, src.body_line)
-
-
-def _och(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
-
-
-def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Path | None:
-    raw = Path(fil)
-    if raw.is_absolute() or ".." in raw.parts:
-        problems.append(Problem(path, line, f'bilagan "{fil}" pekar utanför sammanträdets mapp',
-                                "lägg filen i sammanträdets mapp bilagor/ och ange sökvägen därifrån"))
-        return None
-    target = tecken.hitta(folder / raw)  # the name on disk may be NFD (saved on a Mac)
-    if target.suffix.lower() not in BILAGA_TYPER:
-        problems.append(Problem(path, line, f'bilagan "{fil}" har en filtyp som inte stöds',
-                                "använd PDF, DOCX, ODT eller XLSX"))
-        return None
-    try:
-        exists = target.is_file()
-    except (OSError, ValueError):  # a name too long for the file system, and the like
-        exists = False
-    if not exists:
-        present = [str(p.relative_to(folder)) for p in (folder / "bilagor").rglob("*") if p.is_file()] \
-            if (folder / "bilagor").is_dir() else []
-        hint = did_you_mean(fil, present) or "lägg filen i sammanträdets mapp eller rätta sökvägen"
-        problems.append(Problem(path, line, f'bilagan "{fil}" finns inte', hint))
-        return None
-    real = target.resolve()
-    if not real.is_relative_to(folder.resolve()):
-        problems.append(Problem(path, line, f'bilagan "{fil}" är en länk som pekar utanför sammanträdets mapp',
-                                "kopiera in själva filen i stället för en länk"))
-        return None
-    return target

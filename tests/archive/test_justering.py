@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 
+import pdffacts
 import pytest
 from conftest import FIXTURES, copy_project, edit, run_cli
 from cryptography import x509
@@ -82,14 +83,20 @@ def justerad(tmp_path_factory):
     return root
 
 
-def test_frozen_protokoll_is_pdfa_2b_without_watermark(justerad):
+def test_frozen_protokoll_is_pdfa_2a_and_pdfua_without_watermark(justerad):
     folder = justerad / "meetings" / M / "justerat"
     data = (folder / "protokoll-v1.pdf").read_bytes()
-    assert b"<pdfaid:part>2</pdfaid:part>" in data and b"<pdfaid:conformance>B</pdfaid:conformance>" in data
+    # Every page is tagged, so PDF/A-2a (not just 2b) and PDF/UA-1.
+    assert b"<pdfaid:part>2</pdfaid:part>" in data and b"<pdfaid:conformance>A</pdfaid:conformance>" in data
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in data
+    facts = pdffacts.assert_accessible(folder / "protokoll-v1.pdf", "Protokoll Styrelsen 2022-03-10",
+                                       "Samordningsförbundet Testbygden")
+    assert facts.xmp["pdfaid:part"] == "2" and facts.xmp["pdfaid:conformance"] == "A"
+    assert "ModDate" not in facts.info  # a signature sets the XMP's ModifyDate; Info has none to disagree
     text = subprocess.run(["pdftotext", str(folder / "protokoll-v1.pdf"), "-"], capture_output=True, text=True).stdout
     assert "OJUSTERAT" not in text and "Budget 2023" in text
     record = json.loads((folder / "justering.json").read_text())
-    assert record["versioner"][0]["fil"] == "protokoll-v1.pdf" and record["versioner"][0]["pdfa"] == "2B"
+    assert record["versioner"][0]["fil"] == "protokoll-v1.pdf" and record["versioner"][0]["pdfa"] == "2A"
     assert record["anslag"] == {"anslagsdatum": "2022-03-15", "nedtagning": "2022-04-05",
                                 "överklagande sista dag": "2022-04-05"}
     assert not (folder / "protokoll-v1.pdf").stat().st_mode & 0o222  # read-only
@@ -131,6 +138,16 @@ def test_two_signatures_verify_and_one_changed_byte_breaks_them(justerad, tmp_pa
     assert [(s["roll"], s["namn"]) for s in record["versioner"][0]["signaturer"]] == [
         ("justerare", "Cecilia Ers"), ("ordförande", "Anna Ordf")]
     assert record["versioner"][0]["justering"] == "digital (PAdES)"
+
+    # After each signature Info and XMP still agree (pyHanko names itself producer in both), and
+    # the file still declares PDF/A-2a and PDF/UA-1 with its title and language.
+    for n in (1, 2):
+        facts = pdffacts.read(folder / f"protokoll-v1-signatur-{n}.pdf")
+        assert facts.info["Producer"] == facts.xmp["pdf:Producer"] and "pyHanko" in facts.info["Producer"]
+        assert facts.info["Title"] == facts.xmp["dc:title"] == "Protokoll Styrelsen 2022-03-10"
+        assert facts.info["Author"] == facts.xmp["dc:creator"] and "ModDate" not in facts.info
+        assert (facts.xmp["pdfaid:part"], facts.xmp["pdfaid:conformance"], facts.xmp["pdfuaid:part"]) == ("2", "A", "1")
+        assert facts.lang == "sv-SE" and facts.tagged and facts.display_doc_title
 
     ok = run_cli(justerad, "verify", M)
     assert ok.status == 0, ok.err

@@ -65,7 +65,7 @@ def test_tjanstgorande_ersattare_is_among_beslutande_with_whom_replaced():
     assert ("", "Gustav Gäst, revisor (§ 3)") in groups["övriga"]
     # … and the närvaro lists the tjänstgörande ersättare in the Beslutande table.
     from generator.documents import context
-    table = context._narvaro_kompakt(prot, "kansli")[0]
+    table = context._narvaro(prot, prot.fraser)[0]  # närvaro: tabell (the kompakt style)
     rows = [["".join(r.text for r in cell) for cell in row] for row in table.rows]
     assert rows == [["Medlemsorganisation", "Beslutande"], ["Norrby", "Anna Ordf (S), ordförande"],
                     ["Norrby", "Cecilia Ers (C), tjänstgörande ersättare för Bo Ledamot (§ 2 - 5)"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import run_cli
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 
@@ -36,7 +37,21 @@ def test_tjansteskrivelse_header_formula_att_satser_lists_and_signature(built):
                                  "att uppdra åt förbundschefen att redovisa utfallet."]
     att = [r for r in doc.paragraphs[i + 2].runs if r.text]
     assert att[0].text == "att" and att[0].bold and not att[1].bold
-    assert "1.\tFörsta punkten" in text and "2.\tAndra punkten" in text and "•\ten punkt" in text
+    # Markdown lists are real Word lists: numbered 1, 2 by Word itself, the bullet list its own list.
+    items = {p.text: p for p in doc.paragraphs if p.text in ("Första punkten", "Andra punkten", "en punkt")}
+    assert len(items) == 3 and all(p._p.pPr.numPr is not None for p in items.values())
+    numbering = doc.part.numbering_part.element
+
+    def fmt(p):
+        num_id = p._p.pPr.numPr.numId.val
+        num = next(n for n in numbering.num_lst if n.numId == num_id)
+        abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                        if a.get(qn("w:abstractNumId")) == str(num.abstractNumId.val))
+        return num_id, abstract.find(qn("w:lvl")).find(qn("w:numFmt")).get(qn("w:val"))
+    first, second, bullet = (fmt(items[t]) for t in ("Första punkten", "Andra punkten", "en punkt"))
+    assert first == second and first[1] == "decimal" and bullet[1] == "bullet" and bullet[0] != first[0]
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(str(built / "handlingar" / "bilaga-03-budget.pdf")).pages).split())
+    assert "1. Första punkten 2. Andra punkten" in pdf and "• en punkt" in pdf
     assert text[-1] == "Eva Chef, Förbundschef"
     table = doc.tables[1]
     assert [c.text for c in table.rows[1].cells] == ["Intäkter", "1 000", "1 100"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pdffacts
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, edit, run_cli
 from pypdf import PdfReader
@@ -55,6 +56,32 @@ def test_utdrag_has_header_section_and_certification(au):
     assert "Protokollsutdrag" in text and "Protokoll torsdagen den 19 augusti 2021, § 38 - 49" in text
     assert "§ 45 Ansökan ESF" in text and "§ 46 Digital signering" in text and "§ 47" not in text
     assert "Rätt utdraget intygar" in text and "Kristina Ulfsdotter, administratör" in text
+
+
+def test_protokoll_and_utdrag_are_tagged_and_the_watermark_is_an_artifact(au):
+    """Tagged, sv-SE, titled, the förbund as author; OJUSTERAT on every page is a watermark
+    artifact (a screen reader does not read it into the text); the Beslutande table has header
+    cells, and headings do not skip a level (a "Yrkanden" after a § rubrik is level 3)."""
+    _, out = au
+    author = "Samordningsförbundet Uppsala län"
+    facts = pdffacts.assert_accessible(out / "protokoll.pdf", "Protokoll Arbetsutskottet 2021-08-19", author)
+    assert facts.artifacts["/Watermark"] == facts.pages
+    assert facts.info["Subject"] == "Protokoll Arbetsutskottet 2021-08-19, § 38 - 49"
+    for name, which in (("utdrag-40", "§ 40"), ("utdrag-45-46", "§ 45–46")):
+        facts = pdffacts.assert_accessible(out / "utdrag" / f"{name}.pdf",
+                                           f"Protokollsutdrag {which} – Protokoll Arbetsutskottet 2021-08-19", author)
+        assert facts.artifacts["/Watermark"] == facts.pages
+
+
+def test_klassisk_protokoll_has_an_outline_without_skipped_levels(tmp_path):
+    """The klassisk style puts level-3 närvaro headings right after the title: they become H2."""
+    root = copy_project(FIXTURES / "klassisk", tmp_path)
+    assert run_cli(root, "protokoll", "2022-10-20").status == 0
+    facts = pdffacts.assert_accessible(root / "build" / "2022-10-20" / "protokoll.pdf",
+                                       "Protokoll Styrelsen 2022-10-20", "Samordningsförbundet Älvdalen")
+    assert facts.headings[:2] == [1, 2]
+    # Bevis/anslag and the närvaro lists are label/value layout, not data tables.
+    assert facts.tables == [] and facts.types["Div"] > 0
 
 
 def test_marked_justerat_has_no_watermark(au):

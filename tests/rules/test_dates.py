@@ -89,3 +89,15 @@ def test_long_date_with_the_wrong_weekday_is_refused(day, weekday):
             assert dates.veckodag(day) in str(exc)
         else:
             raise AssertionError(f"{text} godtogs")
+
+
+def test_takedown_on_a_helgdag_is_printed_and_warned_with_the_next_vardag():
+    # Anslag Fri 2021-12-03 + 3 weeks = Fri 2021-12-24, julafton: printed as is, appeal to Mon 12-27.
+    a, warnings = dates.anslag(dt.date(2021, 11, 25), dt.date(2021, 12, 3), None)
+    assert a.nedtagning == dt.date(2021, 12, 24)
+    assert warnings[1:] == ["anslaget tas ned tidigast 2021-12-24, som är julafton; sista dag för överklagande blir "
+                        "nästa vardag, måndag 2021-12-27"]
+    # Anslag on a Saturday: three weeks later is a Saturday too.
+    a, warnings = dates.anslag(dt.date(2022, 5, 30), dt.date(2022, 6, 3), dt.date(2022, 6, 4))
+    assert "anslaget tas ned tidigast 2022-06-25, som är midsommardagen; sista dag för överklagande blir nästa " \
+           "vardag, måndag 2022-06-27" in warnings

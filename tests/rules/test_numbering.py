@@ -10,6 +10,7 @@ from pathlib import Path
 from conftest import FIXTURES
 from generator.model import STANDARDTYPER, Arende, Bilaga, StandardPunkt
 from generator.rules import numbering
+from generator.rules.fraser import fraser_for
 from generator.sources import validate
 from hypothesis import given
 from hypothesis import strategies as st
@@ -36,13 +37,15 @@ def test_agenda_numbers_every_row_but_headings_without_gaps():
     assert rows[4].ovriga == ("Muntlig information",)
 
 
-def test_bilaga_reference_has_one_form():
-    assert numbering.handling_text(4, 1) == "Handling - bilaga nr. 4 - 4.1"
-    assert numbering.handling_text(9, 5) == "Handling - bilaga nr. 9 - 9.5"
-    assert numbering.handling_text(3, 0) == "Handling - bilaga nr. 3"
-
-
 MINI = validate.load(FIXTURES / "mini" / "meetings", "2022-03-10")
+FRASER = fraser_for(MINI.meeting, MINI.register)  # the default wording (templates/profil.yaml)
+MUNTLIG = "Muntlig information"
+
+
+def test_bilaga_reference_has_one_form():
+    assert numbering.handling_text(4, 1, FRASER) == "Handling - bilaga nr. 4 - 4.1"
+    assert numbering.handling_text(9, 5, FRASER) == "Handling - bilaga nr. 9 - 9.5"
+    assert numbering.handling_text(3, 0, FRASER) == "Handling - bilaga nr. 3"
 
 
 DAY = dt.date(2022, 3, 10)
@@ -95,7 +98,7 @@ def test_any_agenda_order_numbers_rows_1_to_n_and_bilagor_n_1_to_n_k(items, agen
         assert [b.nummer for b in row.bilagor] == [f"{row.nr}.{j}" for j in range(1, k + 1)]
         assert [b.bilaga for b in row.bilagor] == list(row.arende.bilagor)
         if row.arende.muntlig:
-            assert row.ovriga == (numbering.MUNTLIG,)
+            assert row.ovriga == (MUNTLIG,)
             continue
         (text,) = row.ovriga
         m = HANDLING.match(text)

@@ -1,0 +1,39 @@
+"""`make webb`: the public website in build/webb/ — read the meetings and the archive's records
+for the day, lay out every page and feed, then write them all at once (the previous site stays
+until the new one is complete)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.archive.outputs import BuildDir
+from generator.errors import EnvironmentFault
+from generator.pipeline.stages import Clock, Project, Report, Result
+from generator.web import render, site
+
+FOLDER = "webb"
+
+
+def build_site(project: Project, day: dt.date, report: Report = lambda _: None) -> Result:
+    result = Result()
+    clock = Clock(result, report)
+    model = site.read(project.meetings, day)
+    up = model.anslag
+    clock.lap("läsa", f"{len(model.moten)} sammanträden, {len(up)} anslag uppe {day.isoformat()}")
+    files, published = render.site_files(model, project.templates / FOLDER)
+    clock.lap("sidor", f"{len(files)} filer, {len(published)} PDF:er")
+    out = BuildDir(project.build, FOLDER, FOLDER, report)
+    try:
+        for rel, data in sorted(files.items()):
+            out.write(rel, data)
+        for rel, source in sorted(published.items()):
+            try:
+                data = source.read_bytes()
+            except OSError as exc:
+                raise EnvironmentFault(f"{source}: kan inte läsas ({exc.strerror}) — kör make verify för "
+                                       "sammanträdet") from None
+            out.write(rel, data)
+        result.outputs = out.commit(("",), {}, manifest=False)
+        clock.lap("klart", str(out.final))
+    finally:
+        out.abort()
+    return result

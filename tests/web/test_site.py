@@ -1,0 +1,70 @@
+"""`make webb` without LibreOffice: the site read from records written here (as `make justera` and
+`make skicka` write them), hostile text in the sources, the one reader of justering.json, and
+what the command says when the input is wrong."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from xml.etree import ElementTree
+
+from conftest import edit, run_cli
+from generator.web import site
+
+M = "2022-03-10"
+HOSTILE = '<script>alert("x")</script> & Sal 2; "B", plan 3'
+
+
+def _justera(root, anslag: dict | list) -> None:
+    """A justering record like `make justera` + `make anslag` leave, with a stand-in PDF."""
+    folder = root / "meetings" / M / "justerat"
+    folder.mkdir()
+    (folder / "protokoll-v1.pdf").write_bytes(b"%PDF-1.7\n% justerat\n")
+    (folder / "justering.json").write_text(json.dumps({
+        "sammanträde": M, "versioner": [{"version": 1, "fil": "protokoll-v1.pdf", "fryst": "2022-03-17",
+                                         "sha256": "0" * 64, "innehåll": "0" * 64, "paragrafer": {"1": "0" * 64},
+                                         "pdfa": "2A", "justering": "ej signerad", "signaturer": []}],
+        "anslag": anslag}, ensure_ascii=False), encoding="utf-8")
+
+
+def test_hostile_text_is_escaped_in_html_atom_and_icalendar(mini):
+    edit(mini / "meetings" / M / "sammanträde.yaml", "plats: Kommunhuset, sal 2", f"plats: '{HOSTILE}'")
+    _justera(mini, {"anslagsdatum": "2022-03-18", "nedtagning": "2022-04-08", "överklagande sista dag": "2022-04-08"})
+    run = run_cli(mini, "webb", "--datum", "2022-03-01")
+    assert run.status == 0, run.err
+    out = mini / "build" / "webb"
+    pages = [p.read_text(encoding="utf-8") for p in out.rglob("*.html")]
+    assert all("<script>" not in page for page in pages)
+    assert any("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Sal 2; &#34;B&#34;, plan 3" in page for page in pages)
+    ics = (out / "sammantraden.ics").read_bytes().decode()
+    assert 'LOCATION:<script>alert("x")</script> & Sal 2\\; "B"\\, plan 3\r\n' in ics
+    ElementTree.fromstring((out / "anslag.atom").read_bytes())  # well-formed
+
+
+def test_the_one_reader_of_justering_json_takes_an_anslag_history_too(mini):
+    _justera(mini, [{"anslagsdatum": "2022-03-18", "nedtagning": "2022-04-08", "överklagande sista dag": "2022-04-08"},
+                    {"anslagsdatum": "2022-03-21", "nedtagning": "2022-04-11", "överklagande sista dag": "2022-04-11"}])
+    j = site.justering(mini / "meetings" / M)
+    assert (j.justeringsdatum, j.anslagsdatum, j.overklagande_sista) == (
+        dt.date(2022, 3, 17), dt.date(2022, 3, 21), dt.date(2022, 4, 11))
+    assert [j.uppe(dt.date(2022, 3, d)) for d in (20, 21)] == [False, True]
+    assert j.uppe(dt.date(2022, 4, 11)) and not j.uppe(dt.date(2022, 4, 12))
+    assert site.justering(mini / "meetings" / "2022-05-12") is None  # not justerat: nothing
+
+
+def test_an_ojusterat_protokoll_and_an_unsent_kallelse_are_not_published(mini):
+    run = run_cli(mini, "webb", "--datum", "2022-03-20")
+    assert run.status == 0, run.err
+    out = mini / "build" / "webb"
+    assert not (out / "arkiv").exists()
+    assert "Inga anslag sitter uppe 20 mars 2022." in (out / "index.html").read_text(encoding="utf-8")
+    assert "Protokollet är inte justerat än." in (out / "styrelsen" / "2022.html").read_text(encoding="utf-8")
+
+
+def test_bad_input_says_where_and_stops(mini):
+    bad = run_cli(mini, "webb", "--datum", "2022-13-40")
+    assert bad.status == 2 and "2022-13-40" in bad.err and "Traceback" not in bad.err
+    edit(mini / "meetings" / M / "sammanträde.yaml", "tid: 13.00-15.00", "tid: [13]")
+    broken = run_cli(mini, "webb", "--datum", "2022-03-20")
+    assert broken.status == 1 and "Traceback" not in broken.err
+    assert f"meetings/{M}/sammanträde.yaml:3:" in broken.err
+    assert not (mini / "build" / "webb").exists()  # nothing written
