@@ -27,6 +27,16 @@ STAMP := .venv/.stamp
 ARG   := $(word 2,$(MAKECMDGOALS))
 REST  := $(wordlist 3,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
 
+# What the user typed reaches the command through the environment and "$$VAR" in the recipes, never
+# as text of a recipe: the shell interprets nothing in it (; $( ) ` $5 quotes newlines), and
+# $(value …) keeps make from expanding $ in ORSAK="…", so it is stored byte for byte as typed.
+export GENERATOR_ARG  := $(ARG)
+export GENERATOR_REST := $(REST)
+export GENERATOR_ORSAK = $(value ORSAK)
+export GENERATOR_FIL   = $(value FIL)
+export GENERATOR_P12   = $(value P12)
+export GENERATOR_ROLL  = $(value ROLL)
+
 .PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff bench \
         stoppa-libreoffice webb \
         test test-quick templates mallar clean
@@ -39,32 +49,39 @@ $(STAMP): pyproject.toml tools/setup.sh
 
 setup: $(STAMP)
 
-need_arg = @test -n "$(ARG)" || { echo "ange sammanträdet, t.ex.: make $@ 2021-09-16" >&2; exit 2; }
+need_arg = @test -n "$$GENERATOR_ARG" || { echo "ange sammanträdet, t.ex.: make $@ 2021-09-16" >&2; exit 2; }
+no_rest = @test -z "$$GENERATOR_REST" || { echo "för många argument: make $@ tar bara sammanträdet" >&2; exit 2; }
 
-# Commands that take the meeting, and those that take the meeting and more words.
+# Commands that take the meeting, and those that take the meeting and more words ("--": the meeting
+# is never read as an option; set -f: the words are split on blanks but never expanded as file patterns).
 meeting check protokoll justera skicka verify: $(STAMP)
 	$(need_arg)
-	$(PY) -m generator $@ $(ARG)
+	$(no_rest)
+	$(PY) -m generator $@ -- "$$GENERATOR_ARG"
 
 anslag diff: $(STAMP)
 	$(need_arg)
-	$(PY) -m generator $@ $(ARG) $(REST)
+	set -f; $(PY) -m generator $@ -- "$$GENERATOR_ARG" $$GENERATOR_REST
 
 utdrag: $(STAMP)
-	@test -n "$(REST)" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46" >&2; exit 2; }
-	$(PY) -m generator protokoll $(ARG) --utdrag $(REST)
+	@test -n "$$GENERATOR_REST" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46" >&2; exit 2; }
+	set -f; $(PY) -m generator protokoll --utdrag $$GENERATOR_REST -- "$$GENERATOR_ARG"
 
 rattelse: $(STAMP)
 	$(need_arg)
-	$(PY) -m generator rattelse $(ARG) --orsak "$(ORSAK)"
+	$(no_rest)
+	$(PY) -m generator rattelse --orsak "$$GENERATOR_ORSAK" -- "$$GENERATOR_ARG"
 
 signera: $(STAMP)
 	$(need_arg)
-	$(PY) -m generator signera $(ARG) $(if $(P12),--p12 "$(P12)") --roll "$(or $(ROLL),justerare)"
+	$(no_rest)
+	$(PY) -m generator signera $${GENERATOR_P12:+--p12 "$$GENERATOR_P12"} --roll "$${GENERATOR_ROLL:-justerare}" -- "$$GENERATOR_ARG"
 
 importera: $(STAMP)
 	$(need_arg)
-	$(PY) -m generator importera $(ARG) "$(FIL)"
+	$(no_rest)
+	@test -n "$$GENERATOR_FIL" || { echo "ange filen, t.ex.: make importera $$GENERATOR_ARG FIL=signerat.pdf" >&2; exit 2; }
+	$(PY) -m generator importera -- "$$GENERATOR_ARG" "$$GENERATOR_FIL"
 
 status stoppa-libreoffice mallar: $(STAMP)
 	$(PY) -m generator $@

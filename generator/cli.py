@@ -5,12 +5,13 @@ import argparse
 import datetime as dt
 import errno
 import os
+import signal
 import sys
 from pathlib import Path
 
 from generator import __version__, pipeline
 from generator.archive import justering, status, utskick
-from generator.errors import ContentError, GeneratorError, UsageError
+from generator.errors import ContentError, GeneratorError, UsageError, shown
 from generator.pdf import libreoffice
 from generator.rules import dates
 from generator.sources import protokoll_data
@@ -34,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
     r.add_argument("sammantrade", metavar="SAMMANTRÄDE")
-    r.add_argument("--orsak", required=True, help="varför protokollet rättas")
+    r.add_argument("--orsak", required=True, type=_orsak, help="varför protokollet rättas (sparas som den skrivs)")
     r.add_argument("--datum", type=_date, default=None, help="rättelsens datum (standard: i dag)")
     s = sub.add_parser("signera", help="lägg till en PAdES-signatur (inkrementellt) på det justerade protokollet")
     s.add_argument("sammantrade", metavar="SAMMANTRÄDE")
@@ -66,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _orsak(text: str) -> str:
+    """Free text is kept byte for byte as typed; only characters no document can hold are refused."""
+    bad = next((c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f), None)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(f"orsaken innehåller ett styrtecken (kod {ord(bad)}) — skriv den utan")
+    return text
+
+
 def _rel(path: Path, project) -> str:
     try:
         return str(path.resolve().relative_to(project.root))
@@ -80,7 +89,16 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"{text}: {exc}") from None
 
 
+class _Terminated(BaseException):
+    """SIGTERM (a shutdown, `kill`): unwinds like Ctrl-C, so every stage cleans up after itself."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _terminate)
     args = _parser().parse_args(argv)
     project = pipeline.Project(args.rot.resolve())
     say = lambda line: print(line, flush=True)  # noqa: E731
@@ -128,12 +146,17 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":
-            rows = status.status(project, args.idag or dt.date.today())
+            rows, damaged = status.status(project, args.idag or dt.date.today())
             head = ("Sammanträde", "Organ", "Kallelse", "Protokoll", "Kvar till justering", "Anslag", "Överklagande t.o.m.")
             table = [head] + [tuple(vars(r).values()) for r in rows]
             widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
             for row in table:
                 say("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+            for problem in damaged:
+                print(problem, file=sys.stderr)
+            if damaged:
+                print(f"{len(damaged)} arkiv går inte att läsa.", file=sys.stderr)
+                return 1
         elif args.kommando == "anslag":
             a = justering.set_anslag(project, args.sammantrade, args.datum, say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
@@ -176,11 +199,14 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            print(f"fel: disken är full ({exc.filename or 'build/'}) — frigör utrymme och bygg igen; "
-                  "tidigare utdata är orörda", file=sys.stderr)
+            print(f"fel: disken är full ({shown(exc.filename) if exc.filename else 'build/'}) — frigör utrymme och "
+                  "bygg igen; tidigare utdata är orörda", file=sys.stderr)
             return 3
         raise
     except KeyboardInterrupt:
         print("avbrutet; tidigare utdata är orörda", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("avbrutet (SIGTERM); tidigare utdata är orörda", file=sys.stderr)
+        return 143
     return 0

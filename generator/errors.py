@@ -18,14 +18,14 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.file is not None:
-            file = _shown(self.file)
+            file = shown(self.file)
             where = f"{file}:{self.line}: " if self.line else f"{file}: "
         kind = "varning: " if self.warning else ""
         hint = f" — {self.hint}" if self.hint else ""
         return f"{where}{kind}{self.message}{hint}"
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
     """A path as the user typed it: relative to the current folder when inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))

@@ -239,6 +239,16 @@ class OvrigRad:
 
 
 @dataclass(frozen=True)
+class Redigerat:
+    """A document edited in Word by the staff (meetings/<m>/redigerat/<dokument>.docx), used in
+    place of the generated one: `dokument` is "kallelse" or the id of an ärende (its tjänsteskrivelse)."""
+
+    dokument: str
+    fil: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Sammantrade:
     id: str  # folder name
     folder: Path
@@ -256,6 +266,7 @@ class Sammantrade:
     punkter: dict[str, "Punktinnehall"] = field(default_factory=dict)  # standard item id → its content
     profil: Profil | None = None  # the organ's profile with this meeting's own phrases
     foregaende: "Foregaende | None" = None  # the organ's previous meeting (for "föregående protokoll")
+    redigerat: tuple[Redigerat, ...] = ()
 
 
 @dataclass(frozen=True)

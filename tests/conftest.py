@@ -62,3 +62,49 @@ def edit(path: Path, old: str, new: str) -> None:
 def mini(tmp_path: Path) -> Path:
     """A copy of the small test förbund (tests/fixtures/mini), free to break."""
     return copy_project(FIXTURES / "mini", tmp_path / "mini")
+
+
+def active_pdf(source: Path, target: Path, contents: list[str]) -> None:
+    """A copy of a PDF with active or hidden content added (pikepdf, only here in the tests)."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    pdf = pikepdf.open(source)
+    js = lambda code: Dictionary(S=Name.JavaScript, JS=String(code))  # noqa: E731
+    page = pdf.pages[0]
+    def entry(obj, key, default):
+        if key not in obj:
+            obj[key] = default
+        return obj[key]
+    annots = entry(page.obj, "/Annots", Array())
+    for what in contents:
+        if what == "javascript":
+            names = entry(pdf.Root, "/Names", Dictionary())
+            names.JavaScript = Dictionary(Names=Array([String("hej"), pdf.make_indirect(js("app.alert('hej')"))]))
+            pdf.Root.OpenAction = js("app.launchURL('http://example.invalid/')")
+        elif what == "sidaktion":
+            page.obj.AA = Dictionary(O=js("app.alert('sida')"))
+        elif what in ("länk-javascript", "launch", "uri"):
+            action = {"länk-javascript": js("app.alert('klick')"),
+                      "launch": Dictionary(S=Name.Launch, F=String("/bin/sh")),
+                      "uri": Dictionary(S=Name.URI, URI=String("https://example.invalid/"))}[what]
+            annots.append(pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Link,
+                                                       Rect=Array([50, 50, 150, 80]), A=action)))
+        elif what in ("bifogad", "portfolio"):
+            spec = pdf.make_indirect(Dictionary(Type=Name.Filespec, F=String("lönelista.xlsx"), UF=String("lönelista.xlsx"),
+                                                EF=Dictionary(F=pdf.make_stream(b"hemligt"))))
+            names = entry(pdf.Root, "/Names", Dictionary())
+            names.EmbeddedFiles = Dictionary(Names=Array([String("lönelista.xlsx"), spec]))
+            if what == "portfolio":
+                pdf.Root.Collection = Dictionary(Type=Name.Collection, View=Name.D)
+        elif what == "bifogad-på-sidan":
+            spec = Dictionary(Type=Name.Filespec, F=String("bilaga.exe"), EF=Dictionary(F=pdf.make_stream(b"MZ")))
+            annots.append(pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.FileAttachment,
+                                                       Rect=Array([50, 100, 70, 120]), FS=spec)))
+        elif what in ("xfa", "xfa-dynamisk"):
+            pdf.Root.AcroForm = Dictionary(Fields=Array(), XFA=pdf.make_stream(b"<xdp:xdp/>"))
+            if what == "xfa-dynamisk":
+                pdf.Root.AcroForm.NeedsRendering = True
+        else:
+            raise AssertionError(f"okänt innehåll i pdf: {what}")
+    pdf.save(target)

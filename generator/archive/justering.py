@@ -83,10 +83,6 @@ def justera(project, meeting_id: str, report=lambda _: None) -> Path:
     if prot.data.justeringsdatum is None:
         raise ContentError([Problem(prot.data.file, None, "justeringsdatum saknas",
                                     "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml")])
-    if archive.path("protokoll-v1.pdf").exists():
-        raise ContentError([Problem(archive.path("protokoll-v1.pdf"), None, "en frusen fil finns men ingen "
-                                    "justering.json (ett avbrutet make justera?)", "flytta filen åt sidan och kör "
-                                    "make justera igen; justerade filer skrivs aldrig över")])
     data, level = _freeze(project, loaded, prot, None, report)
     digest, per = content_digests(prot)
     path = archive.add("protokoll-v1.pdf", data)
@@ -120,7 +116,7 @@ def rattelse(project, meeting_id: str, orsak: str, datum: dt.date, report=lambda
     changed = sorted((n for n in set(per) | set(previous["paragrafer"])
                       if per.get(n) != previous["paragrafer"].get(n)), key=int)
     version = previous["version"] + 1
-    note = {"version": version, "ersätter": previous["version"], "datum": datum.isoformat(), "orsak": orsak.strip(),
+    note = {"version": version, "ersätter": previous["version"], "datum": datum.isoformat(), "orsak": orsak,
             "ändrade paragrafer": [int(n) for n in changed]}
     data, level = _freeze(project, loaded, prot, note, report)
     path = archive.add(f"protokoll-v{version}.pdf", data)
@@ -152,9 +148,9 @@ def _signed_file(version: dict) -> str:
 
 def signera(project, meeting_id: str, p12: Path, passphrase: bytes | None, roll: str, report=lambda _: None) -> Path:
     archive, record, version = justerat(project, meeting_id)
-    if version.get("import"):
+    if (version.get("import") or {}).get("signaturer"):  # a scanned paper copy does not stop a digital signature
         raise ContentError([Problem(archive.path(Archive.RECORD), None, "versionen har redan en importerad "
-                                    "underskriven kopia", "signera en ny version efter en rättelse")])
+                                    "e-underskriven kopia", "signera en ny version efter en rättelse")])
     current = archive.path(_signed_file(version)).read_bytes()
     n = len(version["signaturer"]) + 1
     signed = signaturer.sign(current, p12, passphrase, roll, f"Signatur{n}")
@@ -176,14 +172,25 @@ def importera(project, meeting_id: str, file: Path, report=lambda _: None) -> Pa
         data = file.read_bytes()
     except OSError as exc:
         raise ContentError([Problem(file, None, f"filen kan inte läsas ({exc.strerror})", "kontrollera sökvägen")]) from None
-    frozen = archive.path(version["fil"]).read_bytes()
-    checks = signaturer.verify(data, frozen) if data.startswith(b"%PDF") else []
+    frozen_path = archive.path(version["fil"])
+    frozen = frozen_path.read_bytes()
+    refuse = lambda message, hint: ContentError([Problem(file, None, message, hint)])  # noqa: E731
+    if not data.lstrip(b"\0\t\n\r ").startswith(b"%PDF-"):
+        raise refuse("filen är ingen PDF", "importera den underskrivna kopian som PDF (skanna till PDF)")
+    checks = signaturer.verify(data, frozen)
     if checks and all(c.intakt and c.giltig for c in checks) and all(c.omfattar_frysta for c in checks):
         kind = "e-underskrift (extern): det frysta protokollet finns oförändrat i den signerade revisionen"
     elif checks:
-        raise ContentError([Problem(file, None, "den signerade filen innehåller inte det justerade protokollet "
-                                    "oförändrat, eller en signatur är bruten",
-                                    "låt signera exakt filen " + str(archive.path(version["fil"])))])
+        raise refuse("den signerade filen innehåller inte det justerade protokollet oförändrat, eller en signatur "
+                     "är bruten", "låt signera exakt filen " + str(frozen_path))
+    elif data.startswith(frozen):
+        raise refuse(f"filen är det justerade protokollet ({version['fil']}) utan underskrift",
+                     f"signera det med make signera {meeting_id}, eller importera den underskrivna kopian")
+    elif (pages := signaturer.page_count(data)) is None:
+        raise refuse("filen är ingen läsbar PDF", "skanna eller spara den igen")
+    elif pages != (frozen_pages := signaturer.page_count(frozen)):
+        raise refuse(f"kopian har {pages} sidor men det justerade protokollet ({version['fil']}) har {frozen_pages}",
+                     "skanna alla sidor av det underskrivna protokollet, eller importera rätt fil")
     else:
         kind = "skannad kopia: innehållet kan inte kontrolleras maskinellt"
     path = archive.add(f"protokoll-v{version['version']}-import{file.suffix.lower()}", data)

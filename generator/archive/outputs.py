@@ -6,11 +6,13 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from generator.archive.records import frozen_without_record, read_record
 from generator.errors import EnvironmentFault, GeneratorError
 from generator.hashes import sha256
 
@@ -18,11 +20,8 @@ MANIFEST = "manifest.json"
 
 
 def read_manifest(path: Path) -> dict | None:
-    """A build's manifest.json, or None when there is none."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+    """A build's manifest.json, or None when there is none; damage is an error (records.py)."""
+    return read_record(path, "manifest") if path.exists() else None
 
 
 def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]:
@@ -71,16 +70,25 @@ class BuildDir:
         try:
             build_root.mkdir(parents=True, exist_ok=True)
             self._lock = _lock(build_root / f".{meeting_id}.lock", on_wait)
+            _remove_stale_stages(build_root, meeting_id)
             self.stage = Path(tempfile.mkdtemp(prefix=f".{meeting_id}-", dir=build_root))
         except OSError as exc:
             raise EnvironmentFault(f"kan inte skapa byggmappen {build_root}: {exc.strerror} — "
                                    "kontrollera rättigheter och ledigt diskutrymme") from None
         self.written: set[str] = set()
         self.kept: set[str] = set()
-        try:
-            self.manifest = json.loads((self.final / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.manifest = {}
+        try:  # read under the lock: another build of the meeting may just have replaced it
+            self.manifest = read_record(self.final / MANIFEST, "manifest")
+        except GeneratorError:
+            self.abort()
+            raise
+
+    def changed_by_hand(self, suffix: str = ".docx") -> list[str]:
+        """Outputs of the previous build of this section (ending in `suffix`) whose content is no
+        longer what the build wrote (the manifest has each output's SHA-256): edited by hand."""
+        recorded = self.manifest.get(self.section, {}).get("utdata", {})
+        return [rel for rel, digest in sorted(recorded.items()) if rel.endswith(suffix)
+                and (self.final / rel).is_file() and sha256(self.final / rel) != digest]
 
     def previous_state(self) -> dict:
         """What the previous complete build of this section recorded per document, or {}."""
@@ -161,6 +169,16 @@ class BuildDir:
             self._lock = None
 
 
+def _remove_stale_stages(build_root: Path, meeting_id: str) -> None:
+    """Staging folders of this meeting left by a build that was killed (SIGKILL, a power cut):
+    with the meeting's lock held, no other build of it is running. The name is exactly the
+    prefix and mkdtemp's eight characters, so another meeting's staging never matches."""
+    stale = re.compile(re.escape(f".{meeting_id}-") + r"[a-z0-9_]{8}")
+    for entry in build_root.iterdir():
+        if stale.fullmatch(entry.name) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def _lock(path: Path, on_wait: Callable[[str], None]):
     """One build of a meeting at a time: a second one waits and says who holds the lock."""
     fh = open(path, "a+")
@@ -189,10 +207,15 @@ class Archive:
         self.RECORD = record
 
     def record(self) -> dict:
-        try:
-            return json.loads((self.folder / self.RECORD).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
+        """The record ({} for an archive not begun); damage, or frozen files without their
+        record, is an error (records.py), so a record that cannot be read is never replaced."""
+        path = self.folder / self.RECORD
+        if not path.exists() and (lost := frozen_without_record(self.folder, self.RECORD)):
+            raise lost
+        return self._read()
+
+    def _read(self) -> dict:
+        return read_record(self.folder / self.RECORD, "justering" if self.RECORD == "justering.json" else "utskick")
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -217,7 +240,7 @@ class Archive:
     def save_record(self, record: dict) -> None:
         """Replace the record atomically; earlier entries must stay as they were."""
         frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst", "import")
-        old_versions = self.record().get("versioner", [])
+        old_versions = self._read().get("versioner", [])  # the first record is written after its file
         new_versions = record.get("versioner", [])
         if len(new_versions) < len(old_versions) or any(
                 any(was.get(k) is not None and new.get(k) != was.get(k) for k in frozen)  # set once, then fixed

@@ -44,11 +44,12 @@ def sign(pdf: bytes, p12: Path, passphrase: bytes | None, roll: str, field: str)
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
+    detail = "fel lösenord, eller ingen PKCS#12-fil"  # pyHanko returns None (and logs) for these
     try:
         signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=passphrase)
     except Exception as exc:  # pyHanko/cryptography raise several types for a bad file or password
         signer = None
-        detail = str(exc) or exc.__class__.__name__
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or exc.__class__.__name__
     if signer is None:
         raise ContentError([Problem(p12, None, f"certifikatfilen kan inte öppnas ({detail})",
                                     "kontrollera filen och lösenordet (P12_LOSENORD)")])
@@ -58,6 +59,16 @@ def sign(pdf: bytes, p12: Path, passphrase: bytes | None, roll: str, field: str)
                                         subfilter=None)
     out = signers.sign_pdf(writer, meta, signer=signer)
     return out.getvalue()
+
+
+def page_count(data: bytes) -> int | None:
+    """How many pages a PDF has, or None when it cannot be read."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return int(PdfFileReader(io.BytesIO(data), strict=False).root["/Pages"]["/Count"])
+    except Exception:  # pyHanko's reader raises several kinds for a damaged file
+        return None
 
 
 def _same_producer(writer) -> None:

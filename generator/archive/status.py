@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from generator.archive.justering import latest
 from generator.archive.outputs import Archive
-from generator.errors import ContentError
+from generator.archive.records import LostRecord
+from generator.errors import ContentError, GeneratorError, Problem
 from generator.sources import protokoll_data, validate
 
 
@@ -22,9 +23,11 @@ class Status:
     overklagande: str
 
 
-def status(project, today: dt.date) -> list[Status]:
-    rows = []
-    for folder in sorted(p for p in project.meetings.iterdir() if (p / validate.MEETING_FILE).is_file()):
+def status(project, today: dt.date) -> tuple[list[Status], list[Problem]]:
+    """One row per meeting, and the problems of the archives that could not be read: a damaged
+    meeting is reported and the others follow."""
+    rows, damaged = [], []
+    for folder in sorted(p for p in project.meetings.iterdir() if validate.meeting_file(p).is_file()):
         try:
             loaded = validate.load(project.meetings, folder.name)
         except ContentError as exc:
@@ -33,7 +36,13 @@ def status(project, today: dt.date) -> list[Status]:
         meeting = loaded.meeting
         organ = loaded.register.organ[meeting.organ]
         built = (project.build / folder.name / "kallelse-med-handlingar.pdf").is_file()
-        record = Archive(folder).record()
+        try:
+            record = Archive(folder).record()
+        except GeneratorError as exc:
+            damaged += getattr(exc, "problems", [Problem(None, None, str(exc))])
+            state = "justerat, posten saknas" if isinstance(exc, LostRecord) else "arkivet går inte att läsa"
+            rows.append(Status(folder.name, organ.forkortning, "byggd" if built else "ej byggd", state, "–", "", ""))
+            continue
         version = latest(record)
         limit = meeting.datum + dt.timedelta(days=organ.justering_dagar)
         if version:
@@ -52,4 +61,4 @@ def status(project, today: dt.date) -> list[Status]:
             anslag = appeal = ""
         rows.append(Status(folder.name, organ.forkortning, "byggd" if built else "ej byggd", state, left, anslag,
                            appeal))
-    return rows
+    return rows, damaged

@@ -40,6 +40,10 @@ class Office:
         self.uno = uno
         self.pipe = f"motesgenerator-{os.getpid()}-{n}"
         self.profile = profile = folder / f"profil-{n}"
+        settings = profile / "user" / "registrymodifications.xcu"  # no linked content fetched, no macro run
+        if not settings.exists():
+            settings.parent.mkdir(parents=True, exist_ok=True)
+            settings.write_bytes(Path(__file__).with_name("lo_profil.xcu").read_bytes())
         self.proc = subprocess.Popen(
             [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
              "--nologo", "--nodefault", "--nolockcheck", f"--accept=pipe,name={self.pipe};urp;"],

@@ -271,23 +271,36 @@ def _tagging_complete(pdf: pikepdf.Pdf) -> bool:
     return _tagged(pdf) and all(untagged_content(page) == 0 for page in pdf.pages)
 
 
-def open_pdf(part: Part) -> pikepdf.Pdf:
+def open_pdf(part: Part, removed: list[str] | None = None) -> pikepdf.Pdf:
+    """The part, opened. A user's PDF (part.source, or `removed` given) is refused when the packet
+    could not show it (a portfolio, a dynamic XFA form), and its active content is removed from
+    the opened copy (never from the file); `removed` receives what it had."""
     try:
         pdf = pikepdf.open(part.pdf, attempt_recovery=False)  # a file that needs repair is reported, not guessed at
         count = len(pdf.pages)
+        if part.source is not None or removed is not None:
+            refusal = _refusal(pdf)
+            found = _strip_active(pdf) if refusal is None else []
     except pikepdf.PasswordError:
         raise PacketError(part, "PDF-filen är lösenordsskyddad") from None
     except (pikepdf.PdfError, OSError, ValueError, RuntimeError):
         raise PacketError(part, "PDF-filen är trasig eller ofullständig") from None
     if count == 0:
         raise PacketError(part, "PDF-filen är trasig eller ofullständig (inga sidor)")
+    if part.source is not None or removed is not None:
+        if refusal:
+            pdf.close()
+            raise PacketError(part, refusal)
+        if removed is not None:
+            removed.extend(found)
     return pdf
 
 
-def inspect_pdf(path: Path) -> str | None:
-    """What is wrong with a PDF file, in Swedish, or None when it can be merged."""
+def inspect_pdf(path: Path, removed: list[str] | None = None) -> str | None:
+    """What is wrong with a user's PDF file, in Swedish, or None when it can be merged;
+    `removed` receives the active content the packet will leave out."""
     try:
-        open_pdf(Part(path, path.name, "")).close()
+        open_pdf(Part(path, path.name, ""), [] if removed is None else removed).close()
     except PacketError as exc:
         return str(exc)
     return None
@@ -327,7 +340,16 @@ def _save(pdf: pikepdf.Pdf, out: Path | io.BytesIO, meta: Metadata, claims: dict
     _metadata(pdf, meta, claims, signed_later)
     # Object streams: the structure tree is thousands of small dictionaries, a third of the file
     # uncompressed.
-    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    if not isinstance(out, Path):
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return
+    with open(out, "wb", buffering=0) as fh:
+        sink = _Sink(fh)
+        buffered = io.BufferedWriter(sink, 1 << 20)
+        pdf.save(buffered, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        buffered.flush()
+    if sink.error is not None:
+        raise OSError(sink.error.errno, sink.error.strerror, str(out))
 
 
 def finish(src: Path, out: Path, meta: Metadata, watermark: str | None = None) -> int:
@@ -417,3 +439,117 @@ def assemble(sections: list[Section], out: Path, meta: Metadata, page_number: Ca
     finally:
         for _, src in sources:
             src.close()
+
+
+class _Sink(io.RawIOBase):
+    """Where qpdf writes (through a buffer): a write error (a full disk) is kept and raised after
+    the save, because an error inside qpdf's writer ends the whole process ("terminate called …",
+    measured with a file-size limit). Costs ≈ 0.05 s on a 2,000-page packet."""
+
+    def __init__(self, fh):
+        super().__init__()
+        self.fh, self.error = fh, None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        while view and self.error is None:
+            try:
+                view = view[self.fh.write(view):]  # a write may be short (the last bytes before a limit)
+            except OSError as exc:
+                self.error = exc
+        return len(data)
+
+
+# --- Active content (docs/aktivt-innehall.md) ------------------------------------------------------
+# The packet copies pages, never a file's catalog: document JavaScript, open actions, attached files
+# and forms stay behind by themselves. On the pages, what runs or opens without the reader asking is
+# removed from the opened copy: page and annotation actions (/AA), link actions other than a jump
+# within the document or a web address the reader clicks (/GoTo, /URI), attached files and media.
+
+_KEPT_ACTIONS = ("/GoTo", "/URI")
+_REMOVED_ANNOTS = {"/FileAttachment": "bifogade filer på sidorna", "/RichMedia": "media", "/Movie": "media",
+                   "/Sound": "media", "/Screen": "media", "/3D": "3D-innehåll"}
+_ACTION_NAMES = {"/JavaScript": "JavaScript", "/Launch": "länkar som startar program",
+                 "/GoToR": "länkar som öppnar andra filer", "/GoToE": "länkar som öppnar andra filer",
+                 "/SubmitForm": "formulär som skickar data", "/ImportData": "formulär som hämtar data"}
+
+
+def _refusal(pdf: pikepdf.Pdf) -> str | None:
+    """Why the packet cannot show this PDF, or None."""
+    root = pdf.Root
+    if "/Collection" in root:
+        files = len(_embedded_names(root))
+        return (f"PDF-filen är en portfölj med {'ett bifogat' if files == 1 else f'{files} bifogade'} dokument; "
+                "paketet skulle bara visa dess försättsblad")
+    form = root.get("/AcroForm")
+    if isinstance(form, Dictionary) and "/XFA" in form and bool(form.get("/NeedsRendering", False)):
+        return "PDF-filen är ett dynamiskt XFA-formulär, som bara vissa PDF-läsare kan visa"
+    return None
+
+
+def _embedded_names(root) -> list[str]:
+    names = root.get("/Names")
+    tree = names.get("/EmbeddedFiles") if isinstance(names, Dictionary) else None
+    if not isinstance(tree, Dictionary):
+        return []
+    out, todo = [], [tree]
+    while todo and len(out) < 1000:  # a name tree: /Names pairs, or /Kids
+        node = todo.pop()
+        entries = node.get("/Names")
+        if isinstance(entries, Array):
+            out += [str(entries[i]) for i in range(0, len(entries) - 1, 2)]
+        kids = node.get("/Kids")
+        if isinstance(kids, Array):
+            todo += [k for k in kids if isinstance(k, Dictionary)]
+    return out
+
+
+def _strip_active(pdf: pikepdf.Pdf) -> list[str]:
+    """Remove active content from the pages of the opened `pdf`; what the file had, in Swedish."""
+    root = pdf.Root
+    names = root.get("/Names")
+    found = []
+    if isinstance(names, Dictionary) and "/JavaScript" in names:
+        found.append("JavaScript")
+    if isinstance(root.get("/OpenAction"), Dictionary) or "/AA" in root:
+        found.append("åtgärder när filen öppnas")
+    if attached := _embedded_names(root):
+        found.append(f"bifogade filer ({', '.join(attached[:5])}{' …' if len(attached) > 5 else ''})")
+    form = root.get("/AcroForm")
+    if isinstance(form, Dictionary) and "/XFA" in form:
+        found.append("ett XFA-formulär")
+    for page in pdf.pages:
+        obj = page.obj
+        if "/AA" in obj:
+            del obj["/AA"]
+            found.append("åtgärder när sidor öppnas")
+        annots = obj.get("/Annots")
+        if not isinstance(annots, Array):
+            continue
+        keep = Array()
+        for annot in annots:
+            if not isinstance(annot, Dictionary):
+                keep.append(annot)
+                continue
+            if (what := _REMOVED_ANNOTS.get(str(annot.get("/Subtype")))) is not None:
+                found.append(what)
+                for key in [k for k in annot.keys() if k not in ("/Type", "/Subtype", "/Rect", "/StructParent")]:
+                    del annot[key]  # emptied too: a structure tree copied with the page may still refer to it
+                continue
+            field, depth = annot, 0
+            while isinstance(field, Dictionary) and depth < 20:  # a widget's field and its parents
+                if "/AA" in field:
+                    del field["/AA"]
+                    found.append("åtgärder i formulärfält")
+                field, depth = field.get("/Parent"), depth + 1
+            action = annot.get("/A")
+            if isinstance(action, Dictionary) and (str(action.get("/S")) not in _KEPT_ACTIONS or "/Next" in action):
+                del annot["/A"]
+                found.append(_ACTION_NAMES.get(str(action.get("/S")), "åtgärder i länkar"))
+            keep.append(annot)
+        if len(keep) != len(annots):
+            obj.Annots = keep
+    return list(dict.fromkeys(found))

@@ -19,6 +19,15 @@ from pathlib import Path
 from generator.errors import EnvironmentFault
 
 INSTALL_HINT = "installera LibreOffice: make setup (eller sudo apt-get install libreoffice-writer-nogui)"
+PROFILE_SETTINGS = Path(__file__).with_name("lo_profil.xcu")  # no linked content fetched, no macro run
+
+
+def prepare_profile(profile: Path) -> None:
+    """Give a new LibreOffice profile our settings before LibreOffice first starts on it."""
+    target = profile / "user" / "registrymodifications.xcu"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PROFILE_SETTINGS, target)
 
 
 # LibreOffice's PDF export options (its FilterData), the same for both ways of converting.
@@ -140,6 +149,7 @@ def convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | 
     with tempfile.TemporaryDirectory(prefix=f"generator-lo-{os.getpid()}-") as tmp:
         tmpdir = Path(tmp)
         staged, outs = stage(jobs, tmpdir)
+        prepare_profile(tmpdir / "profile")
         cmd = [binary, f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}", "--headless", "--norestore",
                "--convert-to", filter_arg(export), "--outdir", str(outs[0].parent), *map(str, staged)]
         env = dict(os.environ, HOME=str(tmpdir), TZ="UTC")  # its PDF dates must not depend on the machine
@@ -154,6 +164,10 @@ def convert_batch(binary: str, jobs: list[Job], timeout: float, date: dt.date | 
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             raise EnvironmentFault(TIMEOUT_MESSAGE.format(timeout)) from None
+        except BaseException:  # Ctrl-C, SIGTERM: LibreOffice goes with us
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
         if proc.returncode != 0:
             # LibreOffice exits 0 even for inputs it cannot read; anything else means it
             # crashed or was killed, which is the machine's problem, not the document's.

@@ -47,7 +47,8 @@ def idle() -> float:
 
 @functools.lru_cache(maxsize=1)
 def _server_source() -> bytes:
-    return SERVER.read_bytes()
+    """The server and the profile settings it gives LibreOffice: a change to either starts a new server."""
+    return SERVER.read_bytes() + SERVER.with_name("lo_profil.xcu").read_bytes()
 
 
 def _folder(binary: str) -> Path:

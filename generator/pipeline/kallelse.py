@@ -2,7 +2,6 @@
 bilagor as PDF, and kallelse-med-handlingar.pdf — as its stages, each a function below."""
 from __future__ import annotations
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +9,13 @@ from typing import Callable
 
 from generator import __version__
 from generator.archive import utskick
-from generator.archive.outputs import MANIFEST, BuildDir
+from generator.archive.outputs import MANIFEST, BuildDir, read_manifest
 from generator.documents import context, render_docx
 from generator.errors import ContentError
 from generator.hashes import digest
+from generator.model import Redigerat
 from generator.pdf import libreoffice, packet
+from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, part_problem, record, why
 from generator.rules import numbering
 from generator.rules.fraser import fraser_for
@@ -38,6 +39,9 @@ def build_meeting(project: Project, meeting_id: str, report: Report = lambda _: 
     plan = _plan(project, loaded, rows)
     out = BuildDir(project.build, loaded.meeting.id, "kallelse", report)
     try:
+        # A document edited by hand in build/ is kept: the build stops before writing anything.
+        redigerat.stop_on_hand_edits(out, loaded.meeting, {d.edit_name: d.rel for d in plan.docs if d.edit_name})
+        result.warnings += _edits(out, plan)
         state, todo = _stale(out, plan, report)
         # A template that cannot be filled in is reported before anything is rendered.
         _check_templates(plan, todo)
@@ -74,6 +78,8 @@ class _Doc:
     template: Path | None = None
     names: frozenset[str] = frozenset()  # the variables its template may use
     meta: packet.Metadata | None = None  # generated documents: title, author, date
+    edit_name: str | None = None  # its name in meetings/<m>/redigerat/ (kallelse, or the ärende's id)
+    edit: Redigerat | None = None  # the staff's Word-edited version, used in place of the generated one
 
 
 @dataclass
@@ -103,10 +109,8 @@ class _Plan:
 def _read(project: Project, meeting_id: str) -> Loaded:
     """The register and the meeting, checked. Bilagor whose content passed the checks in the
     previous complete build are not re-opened."""
-    try:
-        manifest = json.loads((project.build / meeting_id / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
+    folder = validate.meeting_folder(project.meetings, meeting_id)
+    manifest = read_manifest(project.build / folder.name / MANIFEST) or {}
     known_good = frozenset(manifest.get("kallelse", {}).get("indata", {}).values())
     return validate.load(project.meetings, meeting_id, known_good=known_good)
 
@@ -119,13 +123,15 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     version = {"generator": __version__, "export": digest(libreoffice.UA)}
     templates = {name: project.template(f"{name}.docx") for name in ("kallelse", "tjansteskrivelse")}
     template_hash = {name: digest(path.read_bytes()) if path.is_file() else "" for name, path in templates.items()}
+    edits = {e.dokument: e for e in meeting.redigerat}
     k_context = context.kallelse(meeting, register, rows)
     k_context["version_rubrik"] = utskick.version_rubrik(meeting, rows, plan.fraser)
     k_meta = context.kallelse_meta(meeting, register)
     plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest([k_context, k_meta]),
                                                     "mall": template_hash["kallelse"], **version},
                           render=lambda: render_docx.render(templates["kallelse"], k_context, meta=k_meta),
-                          meta=k_meta, template=templates["kallelse"], names=frozenset(k_context)))
+                          meta=k_meta, template=templates["kallelse"], names=frozenset(k_context),
+                          edit_name="kallelse", edit=edits.get("kallelse")))
     for row in plan.handlingar:
         t_context, blocks = context.tjansteskrivelse(meeting, register, row, rows)
         t_meta = context.tjansteskrivelse_meta(meeting, register, row)
@@ -134,7 +140,8 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
                                **version},
                               render=lambda c=t_context, b=blocks, m=t_meta: render_docx.render(
                                   templates["tjansteskrivelse"], c, b, meta=m), meta=t_meta,
-                              template=templates["tjansteskrivelse"], names=frozenset(t_context) | frozenset(blocks)))
+                              template=templates["tjansteskrivelse"], names=frozenset(t_context) | frozenset(blocks),
+                              edit_name=row.arende.id, edit=edits.get(row.arende.id)))
     for row in plan.rows:
         for b in row.bilagor:
             plan.bilaga_hash[b.nummer] = b.bilaga.sha256
@@ -146,6 +153,21 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
                                       {"fil": plan.bilaga_hash[b.nummer], "export": digest(libreoffice.TAGGED)},
                                       source=b.bilaga.fil))
     return plan
+
+
+def _edits(out: BuildDir, plan: _Plan) -> tuple:
+    """Documents edited in Word (redigerat/) replace the generated ones; a warning for each whose
+    generated version's sources changed since the edit."""
+    previous = out.previous_state()
+    warnings = []
+    for doc in plan.docs:
+        if doc.edit is not None:
+            doc.inputs, drifted = redigerat.edited_inputs(doc.edit, doc.inputs, previous.get(doc.rel))
+            doc.render = lambda e=doc.edit: redigerat.edited_docx(e)
+            doc.template = None  # not filled in: the staff's document is used as it is
+            if drifted:
+                warnings.append(redigerat.drift_warning(doc.edit, doc.name))
+    return tuple(warnings)
 
 
 def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict], list[_Doc]]:
@@ -271,4 +293,4 @@ def _inputs(project: Project, loaded: Loaded) -> list[Path]:
               *project.profile_files(loaded.register.organ[meeting.organ]),
               project.template("kallelse.docx"), project.template("tjansteskrivelse.docx")]
     sent = utskick.store(meeting).path(utskick.RECORD)  # it decides the version line on page 1
-    return inputs + ([sent] if sent.is_file() else [])
+    return inputs + [e.fil for e in meeting.redigerat] + ([sent] if sent.is_file() else [])

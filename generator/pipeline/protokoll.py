@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.archive import justering
+from generator.archive import justering, records
 from generator.archive.outputs import Archive, BuildDir
 from generator.documents import context, protokoll, render_docx
 from generator.documents.protokoll import Protokoll
 from generator.errors import ContentError, Problem
 from generator.pdf import libreoffice, packet
+from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
+from generator.rules.paragrafer import paragraf_rows
 from generator.sources import protokoll_data, serie, validate
 
 
@@ -25,6 +27,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
     meeting = prot.meeting
     out = BuildDir(project.build, meeting.id, "protokoll", report)
     try:
+        redigerat.stop_on_hand_edits(out, meeting, {})  # the protokoll is changed in its sources
         # Every document is rendered first so that LibreOffice converts them in one call.
         jobs = _render(project, out, prot, utdrag, watermark=not justerat)
         clock.lap("docx", f"{len(jobs)} dokument")
@@ -46,6 +49,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
 
 def _read(project: Project, meeting_id: str, utdrag) -> tuple[validate.Loaded, Protokoll, bool]:
     loaded = validate.load(project.meetings, meeting_id)
+    _frozen_series(project, loaded)
     prot = protokoll.build(project.meetings, loaded)
     for lo, hi in utdrag:
         if not (prot.first <= lo <= hi <= prot.last):
@@ -101,6 +105,7 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     """Everything `meeting` checks, plus the protokoll and its dates when protokoll.yaml exists."""
     loaded = validate.load(project.meetings, meeting_id)
     warnings = loaded.warnings
+    _frozen_series(project, loaded)
     if (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
         prot = protokoll.build(project.meetings, loaded)
         justering.check_not_changed(prot)
@@ -108,3 +113,13 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     else:  # the § series is checked before the protokoll exists, too
         warnings += tuple(serie.series_start(project.meetings, loaded.meeting, loaded.register)[1])
     return warnings
+
+
+def _frozen_series(project: Project, loaded: validate.Loaded) -> None:
+    """The § numbers the meeting would take must not be frozen in another meeting's protokoll, and
+    a justerat protokoll's series must not have moved; checked before the protokoll is built,
+    whose own checks would otherwise report the moved numbers in other words."""
+    first = serie.series_start(project.meetings, loaded.meeting, loaded.register)[0]
+    last = first + len(paragraf_rows(loaded.meeting, loaded.register, None)) - 1
+    if conflicts := records.series_conflicts(project.meetings, loaded.meeting, first, last):
+        raise ContentError(conflicts)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.model import Bilaga
+from generator.sources import tecken
 from generator.sources.fields import Fields, did_you_mean, scalar_text
 from generator.sources.filecheck import content_hash, inspect_bilaga
 from generator.sources.load import YScalar
@@ -49,12 +50,23 @@ def read_bilagor(f: Fields, path: Path, folder: Path, problems: list[Problem], c
             continue
         seen[target.resolve()] = line
         digest = content_hash(target)
-        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target)):
+        removed: list[str] = []
+        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(target, removed)):
             message, hint = wrong
             problems.append(Problem(path, line, f'bilagan "{fil}": {message}', hint))
             continue
+        if removed:
+            attached = any(r.startswith("bifogade filer") for r in removed)
+            problems.append(Problem(path, line, f'bilagan "{fil}": {_och(removed)} tas bort i paketet',
+                                    "filen själv ändras inte" + ("; lägg de bifogade filerna som egna bilagor om "
+                                                                 "ledamöterna ska läsa dem" if attached else ""),
+                                    warning=True))
         bilagor.append(Bilaga(target, titel or Path(fil).stem.replace("-", " ").capitalize(), line, digest))
     return bilagor
+
+
+def _och(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Path | None:
@@ -63,7 +75,7 @@ def _bilaga_path(fil: str, folder: Path, path: Path, line: int, problems) -> Pat
         problems.append(Problem(path, line, f'bilagan "{fil}" pekar utanför sammanträdets mapp',
                                 "lägg filen i sammanträdets mapp bilagor/ och ange sökvägen därifrån"))
         return None
-    target = folder / raw
+    target = tecken.hitta(folder / raw)  # the name on disk may be NFD (saved on a Mac)
     if target.suffix.lower() not in BILAGA_TYPER:
         problems.append(Problem(path, line, f'bilagan "{fil}" har en filtyp som inte stöds',
                                 "använd PDF, DOCX, ODT eller XLSX"))

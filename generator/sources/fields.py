@@ -9,7 +9,8 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.rules import dates
-from generator.sources.load import CONTROL_HINT, YList, YMap, YScalar, control_character
+from generator.sources import tecken
+from generator.sources.load import YList, YMap, YScalar, text_problems
 
 ID = re.compile(r"^[a-z0-9åäöé][a-z0-9åäöé-]*$")
 DATUM = re.compile(r"^(?:(\w+)\s+)?(\d{4}-\d{2}-\d{2})$")
@@ -21,8 +22,24 @@ def slug(text: str) -> str:
 
 
 def did_you_mean(word: str, choices) -> str:
+    if (hidden := tecken.osynligt(word)) is not None:  # "menade du" would show the same word
+        return (f"ordet innehåller ett osynligt tecken, {tecken.namn(word[hidden])}, efter \"{word[:hidden]}\"; "
+                "ta bort det (det syns inte i editorn)")
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    if close and (hidden := tecken.osynligt(close[0])) is not None:  # the choice itself has the invisible character
+        return (f'menade du "{tecken.utan_osynliga(close[0])}"? Där står det med ett osynligt tecken, '
+                f'{tecken.namn(close[0][hidden])}, efter "{close[0][:hidden]}"; ta bort det där')
     return f'menade du "{close[0]}"?' if close else ""
+
+
+def id_problem(ident: str) -> tuple[str, str] | None:
+    """(message, hint) when `ident` cannot be an id: an invisible character is named."""
+    if (hidden := tecken.osynligt(ident)) is not None:
+        return (f'id "{ident}" innehåller ett osynligt tecken, {tecken.namn(ident[hidden])}, efter "{ident[:hidden]}"',
+                "ta bort tecknet (det syns inte i editorn, men id:t blir ett annat)")
+    if not ID.match(ident):
+        return (f'id "{ident}" har otillåtna tecken', "använd små bokstäver, siffror och bindestreck, t.ex. asa-fichtel")
+    return None
 
 
 class Fields:
@@ -81,11 +98,9 @@ class Fields:
                          "skriv värdet på samma rad som nyckeln")
             return None
         text = value.text.strip()
-        bad = control_character(text)
-        if bad is not None:
-            self.problem(key, f'"{key}" innehåller ett styrtecken (kod {ord(text[bad])})', CONTROL_HINT)
-            return None
-        return text
+        found = text_problems(text, self.file, self.node.line_of(key), f'"{key}"')
+        self.problems.extend(found)
+        return None if any(not p.warning for p in found) else text
 
     def date(self, key: str, required: bool = True) -> dt.date | None:
         """ÅÅÅÅ-MM-DD, optionally after its weekday ("torsdag 2022-03-10"), which is then checked."""
@@ -169,12 +184,9 @@ def iso_part(text: str) -> str:
 def scalar_text(value, file: Path, line: int, problems: list[Problem], what: str) -> str | None:
     if isinstance(value, YScalar) and value.text is not None:
         text = value.text.strip()
-        bad = control_character(text)
-        if bad is not None:
-            problems.append(Problem(file, line, f"{what} innehåller ett styrtecken (kod {ord(text[bad])})",
-                                    CONTROL_HINT))
-            return None
-        return text
+        found = text_problems(text, file, line, what)
+        problems.extend(found)
+        return None if any(not p.warning for p in found) else text
     problems.append(Problem(file, line, f"{what} ska vara en text", "skriv texten efter \"- \""))
     return None
 

@@ -3,11 +3,12 @@ them (the justerat protokoll). Reads only the few fields it needs; never writes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
+from generator.sources import tecken
 from generator.sources.fields import iso_part
 from generator.sources.load import YMap, YScalar, read_yaml
+from generator.sources.poster import frozen_without_record, read_record
 
 MEETING_FILE = "sammanträde.yaml"
 JUSTERAT, JUSTERING_RECORD = "justerat", "justering.json"  # written by archive/justering.py
@@ -17,7 +18,7 @@ def meetings_of(meetings_root: Path, organ: str, year: int | None = None) -> lis
     """(ISO date, folder name) of every meeting of `organ` (in `year`) in the archive, in date order."""
     out = []
     for folder in sorted(meetings_root.iterdir()) if meetings_root.is_dir() else []:
-        path = folder / MEETING_FILE
+        path = tecken.hitta(folder / MEETING_FILE)  # also an NFD name (made on a Mac)
         if not path.is_file() or (year is not None and not folder.name.startswith(str(year))):
             continue
         root = read_yaml(path, [])
@@ -43,12 +44,15 @@ def previous(meetings_root: Path, organ: str, datum: dt.date) -> tuple[str, dt.d
 
 def justerat_protokoll(folder: Path) -> Path | None:
     """The newest justerat protokoll of a meeting as archived: the last signed or imported copy of
-    the latest version, else the frozen PDF; None when the protokoll is not justerat."""
-    try:
-        record = json.loads((folder / JUSTERAT / JUSTERING_RECORD).read_text(encoding="utf-8"))
-        version = record["versioner"][-1]
-    except (OSError, ValueError, KeyError, IndexError, TypeError):
+    the latest version, else the frozen PDF; None when the protokoll is not justerat. Raises
+    ContentError when the record is damaged."""
+    path = folder / JUSTERAT / JUSTERING_RECORD
+    if not path.exists() and (lost := frozen_without_record(folder / JUSTERAT, JUSTERING_RECORD)):
+        raise lost
+    versions = read_record(path, "justering").get("versioner", [])
+    if not versions:  # damage is an error (poster.py), never "not justerat"
         return None
+    version = versions[-1]
     signed = version.get("signaturer") or []
     name = signed[-1]["fil"] if signed else (version.get("import") or {}).get("fil", version.get("fil"))
     path = folder / JUSTERAT / str(name)

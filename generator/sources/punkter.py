@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import ContentError, Problem
 from generator.model import Foregaende, Organ, Punktinnehall, Register
 from generator.sources import moten, texter
 from generator.sources.bilagor import FileChecks, read_bilagor
@@ -75,7 +75,11 @@ def foregaende(meetings_root: Path, folder: Path, organ: Organ, datum, problems:
                                 warning=True))
         return None
     name, prev_datum = prev
-    protokoll = moten.justerat_protokoll(meetings_root / name)
+    try:
+        protokoll = moten.justerat_protokoll(meetings_root / name)
+    except ContentError as exc:  # the previous meeting's justering.json is damaged
+        problems += exc.problems
+        return None
     if protokoll is None:
         problems.append(Problem(meetings_root / name / moten.MEETING_FILE, None,
                                 f"protokollet från {prev_datum.isoformat()} är inte justerat ännu och bifogas inte "

@@ -10,8 +10,9 @@ from generator.model import (ROLLER, STANDARDTYPER, Forbund, Kansli, Medlem, Org
                              StandardPunkt, Uppdrag)
 from generator.rules import fraser
 from generator.sources import profil
-from generator.sources.fields import ID, Fields, did_you_mean, scalar_text, slug, unknown_person
+from generator.sources.fields import Fields, did_you_mean, id_problem, scalar_text, slug, unknown_person
 from generator.sources.load import YMap, YScalar, read_yaml
+from generator.sources.register_check import contradictions
 
 REGISTER_FILE = "register.yaml"
 
@@ -28,9 +29,14 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund_node = top.node.get("förbund")
     forbund_fraser = profil.read_fraser(forbund_node["fraser"], path, problems, "förbund") \
         if isinstance(forbund_node, YMap) and "fraser" in forbund_node else {}
-    organ = _organ(top, problems, forbund_fraser)
-    kansli = tuple(_kansli(top, problems, personer))
-    uppdrag = tuple(_uppdrag(top, problems, personer, organ, medlemmar))
+    organ, platser = _organ(top, problems, forbund_fraser)
+    kansli = _kansli(top, problems, personer)
+    uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
+    organ_node = top.node.get("organ")
+    bereder_lines = {oid: organ_node[oid].line_of("bereder") for oid in organ
+                     if isinstance(organ_node.get(oid), YMap)} if isinstance(organ_node, YMap) else {}
+    problems += contradictions(path, organ, bereder_lines, personer, medlemmar, kansli, uppdrag, platser)
+    kansli, uppdrag = tuple(k for k, _ in kansli), tuple(u for u, _ in uppdrag)
     for o in organ.values():
         for punkt in o.dagordning:
             if punkt.foredragande and punkt.foredragande not in personer:
@@ -66,9 +72,8 @@ def _id_entries(top: Fields, key: str, problems):
     out = []
     for ident, value in node.items():
         line = node.line_of(ident)
-        if not ID.match(ident):
-            problems.append(Problem(node.file, line, f'id "{ident}" har otillåtna tecken',
-                                    "använd små bokstäver, siffror och bindestreck, t.ex. asa-fichtel"))
+        if wrong := id_problem(ident):
+            problems.append(Problem(node.file, line, *wrong))
         out.append((ident, value, line))
     return out
 
@@ -105,15 +110,21 @@ def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     return out
 
 
-def _organ(top: Fields, problems, forbund_fraser: dict) -> dict[str, Organ]:
-    out = {}
+def _organ(top: Fields, problems, forbund_fraser: dict) -> tuple[dict[str, Organ], dict[str, int]]:
+    """The organs, and the ordinarie seats per member of those that say (`platser per medlem`)."""
+    out, platser = {}, {}
     styles: dict = {}
     entries = _id_entries(top, "organ", problems)
     known = {oid for oid, _, _ in entries}
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
-                    "paragrafserie", "föredragningslista", "protokoll", "fraser"), top.file, line)
+                    "paragrafserie", "föredragningslista", "protokoll", "fraser", "platser per medlem"), top.file, line)
+        if (seats := f.text("platser per medlem", False)) is not None:
+            if seats.isdigit() and int(seats) >= 1:
+                platser[oid] = int(seats)
+            else:
+                f.problem("platser per medlem", f'"platser per medlem: {seats}" ska vara ett heltal', "t.ex. 2")
         bereder = f.text("bereder", False)
         if bereder and bereder not in known:
             f.problem("bereder", f'organet "{bereder}" finns inte i registret',
@@ -162,10 +173,10 @@ def _organ(top: Fields, problems, forbund_fraser: dict) -> dict[str, Organ]:
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
                          stil, **tider, profil=organ_profil)
-    return out
+    return out, platser
 
 
-def _kansli(top: Fields, problems, personer) -> list[Kansli]:
+def _kansli(top: Fields, problems, personer) -> list[tuple[Kansli, int]]:
     out = []
     for item, line in top.items("kansli"):
         f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare"),
@@ -173,12 +184,12 @@ def _kansli(top: Fields, problems, personer) -> list[Kansli]:
         pid = f.text("person")
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
-        out.append(Kansli(pid or "", f.text("titel") or "", f.date("från", False),
-                          f.date("till", False), f.boolean("sekreterare")))
+        out.append((Kansli(pid or "", f.text("titel") or "", f.date("från", False),
+                          f.date("till", False), f.boolean("sekreterare")), line))
     return out
 
 
-def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[Uppdrag]:
+def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[tuple[Uppdrag, int]]:
     out = []
     for item, line in top.items("uppdrag"):
         f = Fields(item, problems, "ett uppdrag",
@@ -194,5 +205,5 @@ def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[Uppdrag]
         if fran and till and till < fran:
             f.problem("till", "uppdraget slutar innan det börjar", "kontrollera från och till")
         if pid and oid and mid and typ:
-            out.append(Uppdrag(pid, oid, mid, typ, roll, fran, till))
+            out.append((Uppdrag(pid, oid, mid, typ, roll, fran, till), line))
     return out

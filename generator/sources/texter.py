@@ -1,5 +1,5 @@
 """Checks of the Markdown text of ärenden and standard items, with the line of each problem:
-invisible control characters, links to bilagor (a link to a bilaga's file prints its number, so it
+invisible and control characters, links to bilagor (a link to a bilaga's file prints its number, so it
 must name one), and section headings that almost match the profile's ("Ärende" for "Ärendet")."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.sources.load import CONTROL_HINT, control_character
+from generator.sources.load import text_problems
 
 # [text](target) with a relative target: a file, not a web address or an anchor.
 LINK = re.compile(r"\[([^\]\n]*)\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^)\s]+)\)")
@@ -17,9 +17,7 @@ HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
 
 def check_body(body: str, body_line: int, path: Path, problems: list[Problem]) -> None:
     for i, line in enumerate(body.split("\n")):
-        if (bad := control_character(line)) is not None:
-            problems.append(Problem(path, body_line + i, f"texten innehåller ett styrtecken "
-                                    f"(kod {ord(line[bad])})", CONTROL_HINT))
+        problems += text_problems(line, path, body_line + i, "texten")
 
 
 def link_target(target: str, path: Path, folder: Path) -> Path:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem, UsageError
-from generator.model import UTFALL, Arende, Beredning, OvrigRad, Register, Sammantrade
+from generator.model import UTFALL, Arende, Beredning, OvrigRad, Redigerat, Register, Sammantrade
 from generator.rules import fraser
-from generator.sources import profil, punkter, rimlighet, texter
+from generator.sources import profil, punkter, rimlighet, tecken, texter
 from generator.sources.bilagor import FileChecks, read_bilagor
+from generator.sources.filecheck import content_hash, inspect_bilaga
 from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
 from generator.sources.load import YMap, YScalar, read_markdown, read_yaml
 from generator.sources.moten import MEETING_FILE
@@ -33,16 +35,26 @@ class Loaded:
     warnings: tuple[Problem, ...]
 
 
+def meeting_file(folder: Path) -> Path:
+    """folder/sammanträde.yaml, also when its name on disk is NFD (made on a Mac)."""
+    return tecken.hitta(folder / MEETING_FILE)
+
+
+MOTES_ID = re.compile(r"\w[\w.-]*")  # a folder name: letters, digits, - _ . (not first); no path, no shell
+
+
 def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
-    if not meeting_id or meeting_id.startswith(".") or "/" in meeting_id or "\\" in meeting_id:
-        raise UsageError(f'"{meeting_id}" är inget sammanträde — ange mappens namn under meetings/, t.ex. 2021-09-16')
-    folder = meetings_root / meeting_id
-    if (folder / MEETING_FILE).is_file():
+    meeting_id = unicodedata.normalize("NFC", meeting_id)
+    if not MOTES_ID.fullmatch(meeting_id):
+        shown = "".join(c if c.isprintable() else "?" for c in meeting_id)
+        raise UsageError(f'"{shown}" är inget sammanträde — ange mappens namn under meetings/, t.ex. 2021-09-16')
+    folder = tecken.hitta(meetings_root / meeting_id)
+    if meeting_file(folder).is_file():
         return folder
-    others = sorted(p.name for p in meetings_root.glob(f"{meeting_id}-*") if (p / MEETING_FILE).is_file())
+    others = sorted(p.name for p in meetings_root.glob(f"{meeting_id}-*") if meeting_file(p).is_file())
     if others:
         raise UsageError(f"flera sammanträden {meeting_id}: ange ett av {', '.join(others)}")
-    existing = sorted(p.name for p in meetings_root.iterdir() if (p / MEETING_FILE).is_file()) \
+    existing = sorted(p.name for p in meetings_root.iterdir() if meeting_file(p).is_file()) \
         if meetings_root.is_dir() else []
     hint = did_you_mean(meeting_id, existing) or (
         "finns: " + ", ".join(existing) if existing else f"skapa {folder}/{MEETING_FILE}")
@@ -70,7 +82,7 @@ def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
 
 
 def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks) -> Sammantrade | None:
-    path = folder / MEETING_FILE
+    path = meeting_file(folder)
     root = read_yaml(path, problems)
     if root is None:
         return None
@@ -132,6 +144,7 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
         f.problem("förslag" if forslag is not None else None, "förslag på justerare saknas",
                   "lägg till förslag: justerare: <person-id>", warning=True)
     arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems, check_files)
+    redigerat = _redigerat(folder, arenden, problems, check_files)
     if organ_id is None or datum is None or plats is None:
         return None
     organ = reg.organ[organ_id]
@@ -140,7 +153,7 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
     return Sammantrade(folder.name, folder, path, organ_id, datum, tid, plats, forhinder,
                        tuple(ovrigt), skrivelsedatum or datum, justerare, justeringsdatum,
                        tuple(arenden), standard, meeting_profil,
-                       punkter.foregaende(folder.parent, folder, organ, datum, problems))
+                       punkter.foregaende(folder.parent, folder, organ, datum, problems), redigerat)
 
 
 def _check_texts(folder: Path, arenden, standard, meeting_profil, problems) -> None:
@@ -153,6 +166,42 @@ def _check_texts(folder: Path, arenden, standard, meeting_profil, problems) -> N
                               meeting_profil.fraser["tjänsteskrivelse.avsnitt"], problems)
 
 
+REDIGERAT = "redigerat"
+
+
+def _redigerat(folder: Path, arenden: list[Arende], problems, check_files: FileChecks) -> tuple[Redigerat, ...]:
+    """Documents the staff edited in Word, in meetings/<m>/redigerat/: kallelse.docx, or
+    <ärende>.docx for an ärende's tjänsteskrivelse; checked like a bilaga."""
+    base = folder / REDIGERAT
+    if not base.is_dir():
+        return ()
+    documents = ["kallelse"] + [a.id for a in arenden if not a.muntlig]
+    out = []
+    for path in sorted(base.iterdir()):
+        if path.name.startswith((".", "~$")):  # Word's lock file while the document is open
+            continue
+        stem = tecken.nfc(path.stem)
+        if path.suffix.lower() != ".docx" or not path.is_file():
+            problems.append(Problem(path, None, f"{REDIGERAT}/ tar bara Word-dokument (.docx)",
+                                    "spara dokumentet som .docx, eller flytta filen"))
+            continue
+        if stem not in documents:
+            hint = ("ärendet är muntligt och har ingen tjänsteskrivelse" if any(a.id == stem for a in arenden)
+                    else did_you_mean(stem, documents) or "filen ska heta som dokumentet: kallelse.docx eller <ärende>.docx")
+            problems.append(Problem(path, None, f'"{path.name}" motsvarar inget dokument i sammanträdet', hint))
+            continue
+        if not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(Problem(path, None, "filen är en länk som pekar utanför sammanträdets mapp",
+                                    "kopiera in själva filen i stället för en länk"))
+            continue
+        digest = content_hash(path)
+        if check_files.enabled and digest not in check_files.known_good and (wrong := inspect_bilaga(path)):
+            problems.append(Problem(path, None, wrong[0], wrong[1]))
+            continue
+        out.append(Redigerat(stem, path, digest))
+    return tuple(out)
+
+
 def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, problems) -> None:
     """The folder is named after the date, and an organ meets once a day: otherwise two meetings
     would take the same § numbers (the series is ordered by date)."""
@@ -163,7 +212,7 @@ def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, 
     if organ_id is None:
         return
     for other in sorted(folder.parent.iterdir()):
-        path = other / MEETING_FILE
+        path = meeting_file(other)
         if other == folder or not other.name.startswith(datum.isoformat()) or not path.is_file():
             continue
         root = read_yaml(path, [])
@@ -193,8 +242,13 @@ def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsed
             problems.append(Problem(f.file, line, f'ärendet "{aid}" ska vara ett id, inte en sökväg',
                                     "skriv ärendefilens namn utan arenden/ och .md, t.ex. - budget"))
             continue
+        if (hidden := tecken.osynligt(aid)) is not None:
+            problems.append(Problem(f.file, line, f'ärendet "{aid}" innehåller ett osynligt tecken, '
+                                    f"{tecken.namn(aid[hidden])}, efter \"{aid[:hidden]}\"",
+                                    "ta bort tecknet (det syns inte i editorn, men id:t blir ett annat)"))
+            continue
         listed[aid] = line
-        path = folder / "arenden" / f"{aid}.md"
+        path = tecken.hitta(folder / "arenden" / f"{aid}.md")
         if not path.is_file():
             present = [p.stem for p in (folder / "arenden").glob("*.md")]
             hint = did_you_mean(aid, present) or f"skapa arenden/{aid}.md eller ta bort raden"
@@ -204,7 +258,7 @@ def _arenden(f: Fields, folder: Path, reg: Register, organ_id, datum, skrivelsed
         if arende is not None:
             out.append(arende)
     for path in sorted((folder / "arenden").glob("*.md")):
-        if path.stem not in listed:
+        if tecken.nfc(path.stem) not in listed:
             problems.append(Problem(path, None, f'ärendet "{path.stem}" står inte i dagordningen',
                                     f"lägg till - {path.stem} under ärenden: i {f.file.name}, eller ta bort filen"))
     return out
@@ -252,7 +306,7 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     beslutas_av = f.choice("beslutas av", tuple(reg.organ), required=False)
     if rubrik is None:
         return None
-    return Arende(path.stem, path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
+    return Arende(tecken.nfc(path.stem), path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
                   people["föredragande"], muntlig, f.text("dnr", False),
                   f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
                   tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,

@@ -207,8 +207,13 @@ def test_import_of_an_externally_signed_copy_and_of_a_scan(tmp_path):
 
     other = copy_project(FIXTURES / "mini", tmp_path / "q")
     assert run_cli(other, "protokoll", M).status == 0 and run_cli(other, "justera", M).status == 0
-    scan = tmp_path / "skannad.pdf"
-    shutil.copyfile(FIXTURES / "ansokan-framsteget-i-habo.pdf", scan)
+    scan = tmp_path / "skannad.pdf"  # a scan has the frozen protokoll's pages, as pictures the generator cannot read
+    from pypdf import PdfReader, PdfWriter
+    pictures = PdfReader(str(FIXTURES / "ansokan-framsteget-i-habo.pdf"))
+    writer = PdfWriter()
+    for i in range(len(PdfReader(str(other / "meetings" / M / "justerat" / "protokoll-v1.pdf")).pages)):
+        writer.add_page(pictures.pages[i % len(pictures.pages)])
+    writer.write(str(scan))
     run = run_cli(other, "importera", M, str(scan))
     assert run.status == 0, run.err
     record = json.loads((other / "meetings" / M / "justerat" / "justering.json").read_text())

@@ -8,14 +8,19 @@ time so nothing large or odd is committed. See tests/cli/bad_inputs/README.md.""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
+import resource
 import shutil
+import subprocess
+import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, copy_project, run_cli
+from conftest import FIXTURES, ROOT, active_pdf, copy_project, run_cli
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 
@@ -31,14 +36,24 @@ SCENARIOS = list(_scenarios())
 
 
 def test_the_corpus_is_big_enough_and_complete():
-    assert len(SCENARIOS) >= 32
+    assert len(SCENARIOS) >= 100
     for param in SCENARIOS:
         folder = param.values[0]
         assert (folder / "expected.txt").is_file(), f"{folder.name}: expected.txt saknas"
         assert param.values[1].get("beskrivning"), f"{folder.name}: beskrivning saknas"
 
 
-SPEC_KEYS = {"beskrivning", "kommando", "sammanträde", "status", "e2e", "ändra", "skriv", "ta bort", "gör"}
+def test_the_table_in_docs_is_current():
+    """docs/felkorpus.md lists every scenario: class, what it tries, expected outcome, status."""
+    spec = importlib.util.spec_from_file_location("korpus_tabell", ROOT / "tools" / "korpus_tabell.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert (ROOT / "docs" / "felkorpus.md").read_text(encoding="utf-8") == tool.table(), \
+        "docs/felkorpus.md är inte aktuell: kör .venv/bin/python tools/korpus_tabell.py"
+
+
+SPEC_KEYS = {"beskrivning", "klass", "kommando", "sammanträde", "argument", "miljö", "minne_mb", "status", "e2e",
+             "ändra", "skriv", "ta bort", "gör", "utskrift"}
 
 
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
@@ -75,21 +90,55 @@ def _make(root: Path, item: dict) -> None:
                        algorithm="AES-128")
         with open(target, "wb") as fh:
             writer.write(fh)
-    elif kind == "office":  # a minimal OOXML zip: [Content_Types].xml declares `format`; the main part is `innehåll`
-        part, declared = OFFICE[item["format"]]
+    elif kind == "office":  # a minimal OOXML zip: [Content_Types].xml declares `format` (or `innehållstyp`); the main
+        part, declared = OFFICE[item["format"]]  # part is `innehåll`; `delar` adds parts by name
         with zipfile.ZipFile(target, "w") as zf:
             if item.get("innehållstyper", True):
-                zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(part=part, kind=declared))
+                zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(part=part, kind=item.get("innehållstyp", declared)))
             zf.writestr("_rels/.rels", RELS.format(part=part))
             zf.writestr(part, item.get("innehåll", ""))
+            for name, text in (item.get("delar") or {}).items():
+                zf.writestr(name, text)
+    elif kind == "odf":  # a minimal ODF zip: mimetype first, then the parts
+        with zipfile.ZipFile(target, "w") as zf:
+            zf.writestr("mimetype", item["mimetype"])
+            for name, text in item["delar"].items():
+                zf.writestr(name, text)
     elif kind == "gles":  # a sparse file: its size without the disk space
         with open(target, "wb") as fh:
             fh.truncate(item["mb"] * 1024 * 1024 + 1)
     elif kind == "länk":
         target.unlink(missing_ok=True)
         os.symlink(item["till"], target)
+    elif kind == "mönster":  # text made of parts repeated: [[text, times], ...] (deep nesting, huge files)
+        target.write_text("".join(text * times for text, times in item["delar"]), encoding="utf-8")
+    elif kind == "nfd":  # the file or folder renamed to its NFD form, as a Mac saves it
+        target.rename(target.with_name(unicodedata.normalize("NFD", target.name)))
+    elif kind == "pdf":  # a copy of a PDF with active or hidden content added (pikepdf, only here in the tests)
+        active_pdf(root / item["från"], target, item["innehåll"])
+    elif kind == "p12":  # a throw-away certificate with password `lösenord`
+        _p12(target, item["namn"], item["lösenord"])
     else:
         raise AssertionError(f"okänd typ i gör: {kind}")
+
+
+def _p12(target: Path, name: str, password: str) -> None:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    start = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(1).not_valid_before(start).not_valid_after(start + dt.timedelta(days=3650))
+            .sign(key, hashes.SHA256()))
+    target.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"test", key, cert, None, serialization.BestAvailableEncryption(password.encode())))
 
 
 def prepare(folder: Path, spec: dict, root: Path) -> Path:
@@ -121,20 +170,42 @@ def _snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if not (p.parent == folder and p.name.endswith(".lock"))}
 
 
+def _run(root: Path, spec: dict):
+    """The real command; `argument` follow the meeting (`{rot}` is the project), `miljö` sets the
+    environment, `minne_mb` bounds the process's memory (a YAML bomb must not grow without end)."""
+    command = spec.get("kommando", "check")
+    args = [command] if command == "status" else [command, str(spec.get("sammanträde", "2022-03-10"))]
+    args += [str(a).replace("{rot}", str(root)) for a in spec.get("argument", [])]
+    if not (spec.get("miljö") or spec.get("minne_mb")):
+        return run_cli(root, *args)
+    limit = spec.get("minne_mb")
+
+    def bounded():
+        if limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit * 1024 * 1024, limit * 1024 * 1024))
+    proc = subprocess.run([sys.executable, "-m", "generator", "--rot", str(root), *args], cwd=root,
+                          capture_output=True, text=True, timeout=600, preexec_fn=bounded,
+                          env=dict(os.environ, **{k: str(v) for k, v in (spec.get("miljö") or {}).items()}))
+    from conftest import Run
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
 @pytest.mark.parametrize("folder,spec", SCENARIOS)
 def test_bad_input(folder: Path, spec: dict, tmp_path: Path):
     root = prepare(folder, spec, tmp_path / "projekt")
     previous = root / "build" / "2022-03-10" / "kallelse.pdf"
-    previous.parent.mkdir(parents=True)
+    previous.parent.mkdir(parents=True, exist_ok=True)
     previous.write_bytes(b"%PDF- det tidigare bygget")
     before = _snapshot(root / "build")
 
-    run = run_cli(root, spec.get("kommando", "check"), str(spec.get("sammanträde", "2022-03-10")))
+    run = _run(root, spec)
 
     assert "Traceback" not in run.err + run.out
     expected = (folder / "expected.txt").read_text(encoding="utf-8")
     assert run.err == expected
     status = spec.get("status", 1)
     assert run.status == status, run.out
+    for line in spec.get("utskrift", []):  # lines the command must still print (e.g. make status goes on)
+        assert line in run.out.splitlines(), run.out
     if status != 0:
         assert _snapshot(root / "build") == before  # nothing written, no staging folder left behind

@@ -108,7 +108,9 @@ def test_the_previous_protokoll_is_named_and_attached_once_it_is_justerat(tmp_pa
     archive = root / "meetings/2022-09-15/justerat"
     archive.mkdir()
     shutil.copy(PDF, archive / "protokoll-v1.pdf")
-    (archive / "justering.json").write_text(json.dumps({"versioner": [{"version": 1, "fil": "protokoll-v1.pdf"}]}))
+    (archive / "justering.json").write_text(json.dumps({"versioner": [{  # the keys make justera writes
+        "version": 1, "fil": "protokoll-v1.pdf", "sha256": "0" * 64, "innehåll": "0" * 64, "paragrafer": {"1": "0" * 64},
+        "signaturer": []}]}))
     loaded = load(root, "2022-10-20")
     rows = numbering.agenda(loaded.meeting, loaded.register)
     assert loaded.warnings == ()

@@ -21,7 +21,8 @@ def _justera(root, anslag: dict | list) -> None:
     (folder / "protokoll-v1.pdf").write_bytes(b"%PDF-1.7\n% justerat\n")
     (folder / "justering.json").write_text(json.dumps({
         "sammanträde": M, "versioner": [{"version": 1, "fil": "protokoll-v1.pdf", "fryst": "2022-03-17",
-                                         "signaturer": []}],
+                                         "sha256": "0" * 64, "innehåll": "0" * 64, "paragrafer": {"1": "0" * 64},
+                                         "pdfa": "2A", "justering": "ej signerad", "signaturer": []}],
         "anslag": anslag}, ensure_ascii=False), encoding="utf-8")
 
 
