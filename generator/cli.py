@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__, pipeline
-from generator.archive import justering, status, utskick
+from generator.archive import status, utskick
 from generator.errors import ContentError, GeneratorError, UsageError, shown
 from generator.pdf import libreoffice
 from generator.rules import dates
@@ -127,16 +127,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(w, file=sys.stderr)
             say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")
         elif args.kommando == "justera":
-            justering.justera(project, args.sammantrade, say)
+            pipeline.justera(project, args.sammantrade, say)
         elif args.kommando == "rattelse":
-            justering.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
+            pipeline.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
         elif args.kommando == "signera":
             if not args.p12:
                 raise UsageError("ange certifikatfilen med --p12 FIL eller miljövariabeln P12_FIL")
             secret = os.environ.get("P12_LOSENORD")
-            justering.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
+            pipeline.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
         elif args.kommando == "importera":
-            justering.importera(project, args.sammantrade, args.fil, say)
+            pipeline.importera(project, args.sammantrade, args.fil, say)
         elif args.kommando == "verify":
             problems = pipeline.verify(project, args.sammantrade, say)
             for line in problems:
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{len(damaged)} arkiv går inte att läsa.", file=sys.stderr)
                 return 1
         elif args.kommando == "anslag":
-            a = justering.set_anslag(project, args.sammantrade, args.datum, say)
+            a = pipeline.anslag(project, args.sammantrade, args.datum, dt.date.today(), say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
                 f"överklagande senast {a['överklagande sista dag']}")
         elif args.kommando == "skicka":

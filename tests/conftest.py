@@ -108,3 +108,9 @@ def active_pdf(source: Path, target: Path, contents: list[str]) -> None:
         else:
             raise AssertionError(f"okänt innehåll i pdf: {what}")
     pdf.save(target)
+
+
+def mark_justerat(root: Path, meeting: str) -> None:
+    """What the secretary writes once the protokoll is justerat, before `make justera`."""
+    path = root / "meetings" / meeting / "protokoll.yaml"
+    path.write_text("justerat: true\n" + path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, edit, run_cli
+from conftest import FIXTURES, ROOT, copy_project, edit, mark_justerat, run_cli
 
 M = "2022-03-10"
 HOSTILE = ["2022-03-10;touch{,}PWNED", "$(touch${IFS}PWNED)", "`touch${IFS}PWNED`", "2022-03-10$5",
@@ -71,6 +71,7 @@ def test_extra_words_are_refused(tmp_path):
 def test_orsak_is_stored_byte_for_byte_as_typed(tmp_path):
     root = project(tmp_path)
     assert run_cli(root, "protokoll", M).status == 0
+    mark_justerat(root, M)
     assert run_cli(root, "justera", M).status == 0
     edit(root / "meetings" / M / "protokoll.yaml", "    bordlagt: true\n",
          "    beslut:\n      - lägga informationen till handlingarna.\n")

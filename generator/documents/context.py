@@ -264,6 +264,36 @@ def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict
     return context, blocks
 
 
+LAYOUT_KEYS = ("vattenmarke", "sidnummer", "sidhuvud")  # how the protokoll is laid out, not what it says
+
+
+def text_lines(value) -> list[str]:
+    """The printed text of a context value or of blocks, line by line, without formatting."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, Block):
+        if value.kind == "table":
+            return [" | ".join("".join(r.text for r in cell) for cell in row) for row in value.rows]
+        return [value.text] if value.text else []
+    if isinstance(value, Run):
+        return [value.text]
+    if isinstance(value, dict):
+        return [line for key in sorted(value) for line in text_lines(value[key])]
+    if isinstance(value, (list, tuple)):
+        return [line for v in value for line in text_lines(v)]
+    return [str(value)]
+
+
+def printed(prot) -> tuple[list[str], dict[str, list[str]]]:
+    """What the protokoll prints, as text: its head (title, facts, signatures, närvaro, Bevis/anslag,
+    the closing words) and each §. The justering lock compares this, so a new way of laying the
+    protokoll out (page numbers, a running header) is no change, and a change is named."""
+    p_context, blocks = protokoll(prot, watermark=False)
+    head = [line for key in sorted(p_context) if key not in LAYOUT_KEYS for line in text_lines(p_context[key])]
+    head += text_lines(blocks["narvaro"]) + text_lines(paragraf_blocks(prot, [], closing=True))
+    return head, {str(p.nr): text_lines(paragraf_blocks(prot, [p], closing=False)) for p in prot.paragrafer}
+
+
 def utdrag(prot, paragrafer, watermark: bool) -> tuple[dict, dict[str, list[Block]]]:
     register, meeting, fr = prot.register, prot.meeting, prot.fraser
     sekr = prot.data.sekreterare
