@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
+    n = sub.add_parser("ny", help="påbörja nästa sammanträde: meetings/<datum>/ ur organets föregående sammanträde")
+    n.add_argument("sammantrade", metavar="DATUM", help="t.ex. 2021-10-21 (mappens namn; suffix som -au går)")
+    n.add_argument("--organ", default=None, help="organets id i registret (standard: det med flest sammanträden)")
+    pu = sub.add_parser("protokollutkast", help="skriv ett utkast till protokoll.yaml ur kallelsen och registret")
+    pu.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
     w = sub.add_parser("webb", help="bygg webbplatsen i build/webb/: anslagstavlan, sammanträden per organ och år, "
                                     "flöden")
@@ -177,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"{_rel(target, project)}: " + (f"kopierad från {_rel(source, project)}" if copied
                                                     else "finns redan och lämnas orörd"))
             say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn.")
+        elif args.kommando == "ny":
+            folder = pipeline.ny(project, args.sammantrade, args.organ, say)
+            say(f"Fyll i det som saknas och kontrollera: make check {folder.name}")
+        elif args.kommando == "protokollutkast":
+            pipeline.protokollutkast(project, args.sammantrade, say)
         elif args.kommando == "stoppa-libreoffice":
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":

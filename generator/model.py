@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROLLER = ("ordförande", "1:e vice ordförande", "2:e vice ordförande")
-UTFALL = ("förslag", "beslut", "bordlagt", "information", "per capsulam")
+UTFALL = ("förslag", "beslut", "bordlagt", "återremitterat", "information", "per capsulam")
 
 
 def genitiv(namn: str) -> str:

@@ -66,6 +66,43 @@ def copy_if_absent(source: Path, target: Path) -> bool:
     return True
 
 
+def create_file(target: Path, data: bytes) -> Path:
+    """A new source file (a draft the secretary finishes); never over an existing one."""
+    try:
+        with open(target, "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        raise FileExistsError(f"{target} finns redan och skrivs aldrig över — ta bort eller byt namn på den först "
+                              "om ett nytt utkast behövs") from None
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror}") from None
+    return target
+
+
+def create_folder(target: Path, files: dict[str, bytes]) -> list[Path]:
+    """A new folder with `files` (relative paths); refused when the folder exists, and removed
+    again when a file cannot be written, so a half-made folder is never left behind."""
+    try:
+        target.mkdir()  # claims the name: fails when it exists
+    except FileExistsError:
+        raise FileExistsError(f"{target} finns redan och rörs inte — välj ett annat datum, eller ett namn med "
+                              "suffix (t.ex. 2021-09-16-au) när två organ möts samma dag") from None
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skapa {target}: {exc.strerror}") from None
+    written = []
+    try:
+        for rel in sorted(files):
+            path = target / PurePosixPath(rel)
+            if ".." in PurePosixPath(rel).parts or PurePosixPath(rel).is_absolute():
+                raise ValueError(f"fil utanför mappen: {rel}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append(create_file(path, files[rel]))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    return written
+
+
 class BuildDir:
     """Outputs of one command (`section`: kallelse, protokoll …) for one meeting."""
 

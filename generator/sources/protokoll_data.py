@@ -163,6 +163,8 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
             problems.append(Problem(path, line, f'punkten "{pid_}" finns inte i dagordningen',
                                     did_you_mean(pid_, agenda_ids) or "ange ärendets id från sammanträde.yaml"))
             continue
+        if isinstance(value, YScalar) and value.text is None:  # "budget:" and nothing: as if not named
+            continue
         uf = Fields(value, problems, f"punkten {pid_}", UTFALL_KEYS, path, line)
 
         def clauses(key):
