@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     pr.add_argument("--utdrag", nargs="*", default=[], metavar="§",
                     help="paragrafer att göra protokollsutdrag av, t.ex. 40 eller 40-42")
+    pr.add_argument("--expediering", choices=("ja", "nej"), default="nej",
+                    help="ja: ett utdrag per mottagare som paragraferna nämner under expedieras:")
     j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2a (PDF/UA-1) i meetings/<m>/justerat/")
     j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
@@ -127,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                     raise UsageError(f'"{text}" är ingen paragraf — skriv t.ex. 40 eller 40-42')
                 ranges.append(rng)
             say(f"Bygger protokollet för {args.sammantrade}")
-            result = pipeline.build_protokoll(project, args.sammantrade, ranges, say)
+            result = pipeline.build_protokoll(project, args.sammantrade, ranges, say,
+                                              expediering=args.expediering == "ja")
             for w in result.warnings:
                 print(w, file=sys.stderr)
             say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")

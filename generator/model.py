@@ -345,6 +345,7 @@ class Utfall:
     omedelbart_justerad: bool = False
     line: int = 0
     struket_orsak: str | None = None
+    expedieras: tuple[str, ...] = ()  # who the § is sent to, as printed (a member's or a person's name, or text)
 
 
 @dataclass(frozen=True)

@@ -244,6 +244,8 @@ def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, numbers) ->
         text = with_bilaga_numbers(body, row.body_file, prot.meeting.folder, numbers, fr)
         parsed = markdown_blocks.parse(text)
         blocks = parsed + blocks if fr.setting("text före beslut") else blocks + parsed
+    if utfall.expedieras:  # last in the §, where the registrator looks for it
+        blocks.append(_para(fr.text("paragraf.expedieras", mottagare=utfall.expedieras)))
     return [b for b in blocks if b.kind != "para" or b.runs and any(r.text for r in b.runs)]
 
 

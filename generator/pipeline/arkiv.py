@@ -15,11 +15,11 @@ from generator.archive import git, justering, outputs, utskick
 from generator.archive.outputs import Archive
 from generator.errors import ContentError, Problem
 from generator.pipeline.kallelse import PACKET, build_meeting
-from generator.pipeline.protokoll import build_protokoll
+from generator.pipeline.protokoll import build_protokoll, requested_utdrag
 from generator.pipeline.stages import Project, Report
 from generator.rules import numbering
 from generator.rules.fraser import fraser_for
-from generator.sources import profil, protokoll_data, validate
+from generator.sources import profil, validate
 
 NO_GIT = "git: projektet ligger inte i ett git-förråd, så inget committades (arkivet är skrivet som vanligt)"
 
@@ -108,7 +108,10 @@ def _rebuild(project: Project, meeting_id: str, report: Report) -> None:
     """build/ again from the sources as archived (justerat: true, a rättelse), so the build and its
     manifest agree with them and make verify finds nothing stale."""
     report("bygger protokollet igen, så att build/ stämmer med det arkiverade …")
-    build_protokoll(project, meeting_id)
+    folder = validate.meeting_folder(project.meetings, meeting_id)
+    manifest = outputs.read_manifest(project.build / folder.name / outputs.MANIFEST) or {}
+    ranges, expediering = requested_utdrag(manifest.get("protokoll", {}))
+    build_protokoll(project, meeting_id, ranges, expediering=expediering)
 
 
 def rattelse(project: Project, meeting_id: str, orsak: str, datum: dt.date, report: Report = lambda _: None) -> Path:
@@ -175,10 +178,8 @@ def verify(project: Project, meeting_id: str, report: Report = lambda _: None) -
             build_meeting(again, meeting_id)
         if "protokoll" in manifest:
             report("bygger om protokollet i en tillfällig mapp …")
-            utdrag = [protokoll_data.parse_range(rel[len("utdrag/utdrag-"):-len(".pdf")].replace("-", " - ", 1))
-                      for rel in manifest["protokoll"].get("utdata", {}) if rel.startswith("utdrag/utdrag-")
-                      and rel.endswith(".pdf")]
-            build_protokoll(again, meeting_id, [r for r in utdrag if r])
+            ranges, expediering = requested_utdrag(manifest["protokoll"])
+            build_protokoll(again, meeting_id, ranges, expediering=expediering)
         fresh = (outputs.read_manifest(Path(tmp) / folder.name / outputs.MANIFEST) or {}) if manifest else {}
     problems += outputs.manifest_differences(project.build / folder.name, manifest, fresh)
     problems += justering.verify_signatures(folder)

@@ -331,3 +331,19 @@ def test_a_record_written_before_the_text_lock_is_still_read_and_locks(justerad,
          "    beslut:\n      - lägga informationen till handlingarna.\n")
     refused = run_cli(root, "protokoll", M)
     assert refused.status == 1 and "(ändrat: § 4)" in refused.lines[0]
+
+
+def test_the_lock_compares_what_is_printed_not_how_it_is_laid_out(justerad, tmp_path):
+    """A new layout (other page numbers, no running header) prints the same protokoll: no change.
+    Other words in a § are a change, and the § is named."""
+    root = copy_project(justerad, tmp_path / "layout", with_templates=False)
+    shutil.copytree(justerad / "templates", root / "templates")
+    meeting = root / "meetings" / M / "sammanträde.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + 'fraser:\n  allmänt:\n    sidnummer: "s. {sida}/{sidor}"\n'
+                       '    sidhuvud: ""\n', encoding="utf-8")
+    run = run_cli(root, "protokoll", M)
+    assert run.status == 0, run.err
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "  paragraf:\n    jäv:\n      beslut: \"{namn} anmälde "
+                       "jäv.\"\n", encoding="utf-8")
+    refused = run_cli(root, "protokoll", M)
+    assert refused.status == 1 and "(ändrat: § 3)" in refused.lines[0]
