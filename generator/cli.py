@@ -175,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
             lines = utskick.kallelse_diff(project, args.sammantrade, args.fran, args.till)
             for line in lines:
                 say(line)
-            say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
+            n = sum(not line.startswith(" ") for line in lines)  # indented lines show the words of a change
+            say(f"{n} {'ändring' if n == 1 else 'ändringar'} från {args.fran} till {args.till}.")
         elif args.kommando == "webb":
             day = args.datum or dt.date.today()
             result = pipeline.build_site(project, day, say)

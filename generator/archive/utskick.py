@@ -33,7 +33,7 @@ def version_rubrik(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser) -> s
         return ""
     current = versions.snapshot(meeting, rows)
     last = sent[-1]
-    if current == last["innehåll"]:
+    if versions.same(current, last["innehåll"]):
         return last.get("rubrik", "")
     key = "kallelse.tilläggskallelse" if versions.kind(last["innehåll"], current) == versions.TILLAGG \
         else "kallelse.reviderad"
@@ -47,7 +47,7 @@ def record_sent(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser, packet:
     archive = store(meeting)
     record = archive.record()
     sent = record.setdefault("versioner", [])
-    if sent and sent[-1]["innehåll"] == current:
+    if sent and versions.same(sent[-1]["innehåll"], current):
         raise ContentError([Problem(archive.path(archive.RECORD), None,
                                     f"kallelsen är oförändrad sedan version {sent[-1]['version']}",
                                     "inget nytt att skicka")])
