@@ -127,19 +127,26 @@ def _version(path: Path, level: str, fryst: dt.date, prot: protokoll.Protokoll, 
             "justering": "ej signerad", "signaturer": []}
 
 
+def refusals(project, meeting_id: str) -> list[Problem]:
+    """Why `make justera` would refuse (before anything is written): already justerat, or not
+    marked justerat with justerare and date."""
+    loaded = validate.load(project.meetings, meeting_id)
+    record = Archive(loaded.meeting.folder).record()
+    if latest(record):
+        return [Problem(Archive(loaded.meeting.folder).path(Archive.RECORD), None,
+                        f"protokollet är redan justerat (version {latest(record)['version']})",
+                        f"ändringar görs med make rattelse {meeting_id} ORSAK=\"varför\"")]
+    return ready_to_justera(protokoll.build(project.meetings, loaded))
+
+
 def justera(project, meeting_id: str, report=lambda _: None) -> Path:
     """Freeze the justerat protokoll as version 1; record the justeringsdatum, the justerare and
     the planned anslag (the protokoll's anslagsdatum, else the justeringsdatum)."""
+    if problems := refusals(project, meeting_id):
+        raise ContentError(problems)
     loaded = validate.load(project.meetings, meeting_id)
     prot = protokoll.build(project.meetings, loaded)
     archive = Archive(loaded.meeting.folder)
-    record = archive.record()
-    if latest(record):
-        raise ContentError([Problem(archive.path(Archive.RECORD), None,
-                                    f"protokollet är redan justerat (version {latest(record)['version']})",
-                                    f"ändringar görs med make rattelse {meeting_id} ORSAK=\"varför\"")])
-    if problems := ready_to_justera(prot):
-        raise ContentError(problems)
     data, level = _freeze(project, loaded, prot, None, report)
     path = archive.add("protokoll-v1.pdf", data)
     record = {"sammanträde": meeting_id, "generator": __version__,

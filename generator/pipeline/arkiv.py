@@ -41,13 +41,17 @@ def _sources(project: Project, loaded: validate.Loaded) -> list[Path]:
             project.templates]
 
 
-def _ready(project: Project, loaded: validate.Loaded, tag: str | None, sources: bool) -> git.Repo | None:
+def _ready(project: Project, loaded: validate.Loaded, tag: str | None, sources: bool,
+           problems: list[Problem] = ()) -> git.Repo | None:
     """The repository, once nothing stops the archiving: the sources are committed (when `sources`),
-    git knows who commits, and the tag is free. Raises before anything is written."""
+    git knows who commits, and the tag is free. Raises before anything is written, with the
+    command's own `problems` too."""
+    problems = list(problems)
     repo = git.repo(project.root)
     if repo is None:
+        if problems:
+            raise ContentError(problems)
         return None
-    problems = []
     if sources:
         paths = [p for p in _sources(project, loaded) if p.exists()]
         lines = repo.uncommitted(paths)
@@ -67,8 +71,8 @@ def _commit(repo: git.Repo | None, paths: list[Path], message: str, tag: str | N
         report(NO_GIT)
         return
     commit = repo.commit_archive(paths, message, tag)
-    report(f"git: {len(paths)} filer committade ({commit[:10]})" + (f", taggen {tag}" if tag else "") +
-           f": {message}")
+    files = "1 fil committad" if len(paths) == 1 else f"{len(paths)} filer committade"
+    report(f"git: {files} ({commit[:10]})" + (f", taggen {tag}" if tag else "") + f": {message}")
 
 
 def skicka(project: Project, meeting_id: str, datum: dt.date, report: Report = lambda _: None) -> Path:
@@ -95,7 +99,7 @@ def _record_path(folder: Path) -> Path:
 def justera(project: Project, meeting_id: str, report: Report = lambda _: None) -> Path:
     loaded = validate.load(project.meetings, meeting_id)
     tag = tag_name(loaded, "protokoll", 1)
-    repo = _ready(project, loaded, tag, sources=True)
+    repo = _ready(project, loaded, tag, sources=True, problems=justering.refusals(project, meeting_id))
     path = justering.justera(project, meeting_id, report)
     when = justering.justeringsdatum(Archive(loaded.meeting.folder).record()).isoformat()
     _commit(repo, [path, _record_path(loaded.meeting.folder)],
