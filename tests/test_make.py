@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, edit, mark_justerat, run_cli
+from conftest import FIXTURES, copy_project, edit, mark_justerat, run_cli, with_make
 
 M = "2022-03-10"
 HOSTILE = ["2022-03-10;touch{,}PWNED", "$(touch${IFS}PWNED)", "`touch${IFS}PWNED`", "2022-03-10$5",
@@ -17,14 +17,7 @@ HOSTILE = ["2022-03-10;touch{,}PWNED", "$(touch${IFS}PWNED)", "`touch${IFS}PWNED
 
 
 def project(tmp_path):
-    root = copy_project(FIXTURES / "mini", tmp_path / "projekt")
-    (root / "Makefile").symlink_to(ROOT / "Makefile")
-    (root / ".venv").symlink_to(ROOT / ".venv")
-    (root / "tools").mkdir()
-    for name in ("pyproject.toml", "tools/setup.sh"):  # older than .venv/.stamp: make never runs setup here
-        (root / name).write_text("")
-        os.utime(root / name, (0, 0))
-    return root
+    return with_make(copy_project(FIXTURES / "mini", tmp_path / "projekt"))
 
 
 def make(root, *args, env=None):

@@ -7,22 +7,12 @@ from __future__ import annotations
 import os
 import subprocess
 
-from conftest import FIXTURES, ROOT, copy_project, edit, run_cli
+from conftest import FIXTURES, ROOT, copy_project, edit, run_cli, with_make
 
 
 def make(root, *args):
     return subprocess.run(["make", "--no-print-directory", *args], cwd=root, capture_output=True, text=True,
                           timeout=600, env=dict(os.environ))
-
-
-def with_make(root):
-    (root / "Makefile").symlink_to(ROOT / "Makefile")
-    (root / ".venv").symlink_to(ROOT / ".venv")
-    (root / "tools").mkdir()
-    for name in ("pyproject.toml", "tools/setup.sh"):  # older than .venv/.stamp: make never runs setup here
-        (root / name).write_text("")
-        os.utime(root / name, (0, 0))
-    return root
 
 
 def test_ny_after_the_arbetsutskott_carries_the_bordlagt_arende_over(tmp_path):

@@ -6,7 +6,7 @@ import re
 
 import pdffacts
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, edit, run_cli
+from conftest import FIXTURES, ROOT, copy_project, edit, run_cli, with_make
 from pypdf import PdfReader
 from test_protokoll import AU_SECTIONS
 
@@ -59,6 +59,17 @@ def test_utdrag_has_header_section_and_certification(au):
     # with the justeringsdatum and page numbers.
     assert "Rätt utdraget intygar" in text and "Kristina Ulfsdotter, sekreterare" in text
     assert "Justeringsdag den 2 september 2021" in text and "Sida 1 (2)" in text
+
+
+def test_page_numbers_and_the_running_header_on_every_page(au):
+    """ "Sida n (N)" on every page of the protokoll and the utdrag, the organ and the date from page 2."""
+    _, out = au
+    for path in (out / "protokoll.pdf", out / "utdrag" / "utdrag-45-46.pdf"):
+        text = pages(path)
+        assert len(text) > 1
+        for n, page in enumerate(text, start=1):
+            assert f"Sida {n} ({len(text)})" in page, (path.name, n)
+            assert ("Arbetsutskottet 2021-08-19" in page) == (n > 1), (path.name, n)
 
 
 def test_protokoll_and_utdrag_are_tagged_and_the_watermark_is_an_artifact(au):
@@ -115,22 +126,10 @@ def test_klassisk_style_has_bevis_anslag_block(tmp_path):
         assert needle in text, needle
 
 
-def test_page_numbers_and_the_running_header_on_every_page(au):
-    """ "Sida n (N)" on every page of the protokoll and the utdrag, the organ and the date from page 2."""
-    _, out = au
-    for path in (out / "protokoll.pdf", out / "utdrag" / "utdrag-45-46.pdf"):
-        text = pages(path)
-        assert len(text) > 1
-        for n, page in enumerate(text, start=1):
-            assert f"Sida {n} ({len(text)})" in page, (path.name, n)
-            assert ("Arbetsutskottet 2021-08-19" in page) == (n > 1), (path.name, n)
-
-
 @pytest.mark.e2e
 def test_expediering_prints_expedieras_till_and_makes_one_utdrag_per_recipient(tmp_path):
     """`expedieras:` under a punkt is printed last in its §; make utdrag EXPEDIERING=ja makes one utdrag
     per recipient (a member's id is its long name, a person's id their name), which verify makes again."""
-    from test_ny import with_make
     import subprocess
     root = with_make(copy_project(FIXTURES / "mini", tmp_path / "mini"))
     edit(root / "meetings/2022-03-10/protokoll.yaml", "    jäv: [anna-ordf]\n",
