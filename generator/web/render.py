@@ -14,8 +14,8 @@ from generator.web.site import Mote, Site
 ARKIV = "arkiv"
 
 
-def _env(templates: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(("html", "atom", "xml")),
+def _env(templates: list[Path]) -> Environment:
+    env = Environment(loader=FileSystemLoader([str(t) for t in templates]), autoescape=select_autoescape(("html", "atom", "xml")),
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(lang=dates.lang, dag=dates.dag_manad_ar, iso=dates.iso, ical=_ical_text,
                        compact=lambda d: d.strftime("%Y%m%d"))
@@ -51,16 +51,19 @@ def organ_href(mote_or_organ, year: int) -> str:
     return f"{slug or 'organ'}/{year}.html"
 
 
-def _time(tid: str) -> tuple[str, str]:
+def _time(tid: str | None) -> tuple[str, str] | None:
+    """("0900", "1200") for "09.00-12.00"; None for a meeting without a time (an all-day event)."""
+    if not tid:
+        return None
     start, _, end = tid.partition("-")
     start, end = start.strip(), (end or start).strip()
     digits = [re.sub(r"\D", "", t).ljust(4, "0")[:4] for t in (start, end)]
     return digits[0], digits[1]
 
 
-def site_files(site: Site, templates: Path) -> tuple[dict[str, bytes], dict[str, Path]]:
+def site_files(site: Site, templates: list[Path]) -> tuple[dict[str, bytes], dict[str, Path]]:
     """(relative path → bytes) of every page and feed, and (relative path → archived file) of
-    every published PDF."""
+    every published PDF. `templates`: the folders to look in, the förbund's own first."""
     env = _env(templates)
     published: dict[str, Path] = {}
 
@@ -94,5 +97,5 @@ def site_files(site: Site, templates: Path) -> tuple[dict[str, bytes], dict[str,
     files["anslag.atom"] = env.get_template("anslag.atom").render(common)
     out = {rel: text.encode("utf-8") for rel, text in files.items()}
     out["sammantraden.ics"] = _ical_lines(env.get_template("sammantraden.ics").render(common))
-    out["stil.css"] = (templates / "stil.css").read_bytes()
+    out["stil.css"] = next(t / "stil.css" for t in templates if (t / "stil.css").is_file()).read_bytes()
     return out, published
