@@ -188,13 +188,14 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":
-            rows, damaged = status.status(project, args.idag or dt.date.today())
-            head = ("Sammanträde", "Organ", "Kallelse", "Protokoll", "Kvar till justering", "Anslag", "Överklagande t.o.m.")
+            rows, damaged, warnings = status.status(project, args.idag or dt.date.today())
+            head = ("Sammanträde", "Organ", "Kallelse", "Utskick", "Protokoll", "Kvar till justering", "Anslag",
+                    "Överklagande t.o.m.")
             table = [head] + [tuple(vars(r).values()) for r in rows]
             widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
             for row in table:
                 say("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
-            for problem in damaged:
+            for problem in warnings + damaged:
                 print(problem, file=sys.stderr)
             if damaged:
                 print(f"{len(damaged)} arkiv går inte att läsa.", file=sys.stderr)
