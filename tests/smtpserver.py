@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+import warnings
 from dataclasses import dataclass
 
 from aiosmtpd.controller import Controller
@@ -49,7 +50,9 @@ class SmtpServer:
         kwargs = {}
         if login:
             kwargs = dict(authenticator=self._authenticate, auth_required=True, auth_require_tls=False)
-        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, **kwargs)
+        with warnings.catch_warnings():  # AUTH without TLS: only here, on 127.0.0.1
+            warnings.simplefilter("ignore")
+            self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, **kwargs)
 
     def _authenticate(self, server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and \

@@ -6,6 +6,7 @@ login is an EnvironmentFault (exit 3) raised before anything is sent; a recipien
 refuses is an answer, not an error."""
 from __future__ import annotations
 
+import base64
 import ipaddress
 import smtplib
 import socket
@@ -91,7 +92,7 @@ class Session:
                 self.smtp.starttls(context=context)
                 self.smtp.ehlo()
             if s.anvandare:
-                self.smtp.login(s.anvandare, s.losenord)
+                self._login()
         except smtplib.SMTPAuthenticationError as exc:
             self._close()
             raise EnvironmentFault(f"{where} godtog inte inloggningen ({_answer(exc)}) — kontrollera SMTP_ANVANDARE "
@@ -111,6 +112,26 @@ class Session:
             raise EnvironmentFault(f"{where} går inte att nå ({_reason(exc)}) — kontrollera SMTP_SERVER och nätet; "
                                    "inget skickades") from None
         return self
+
+    def _login(self) -> None:
+        """smtplib's login sends ASCII only; a password with å, ä or ö goes as UTF-8 (AUTH PLAIN,
+        else AUTH LOGIN), as the servers in use expect it."""
+        s, smtp = self.s, self.smtp
+        if (s.anvandare + s.losenord).isascii():
+            smtp.login(s.anvandare, s.losenord)
+            return
+        offered = (smtp.esmtp_features.get("auth") or "").upper().split()
+        b64 = lambda text: base64.b64encode(text.encode("utf-8")).decode("ascii")  # noqa: E731
+        if "PLAIN" in offered:
+            code, text = smtp.docmd("AUTH", "PLAIN " + b64(f"\0{s.anvandare}\0{s.losenord}"))
+        elif "LOGIN" in offered:
+            code, text = smtp.docmd("AUTH", "LOGIN " + b64(s.anvandare))
+            if code == 334:
+                code, text = smtp.docmd(b64(s.losenord))
+        else:
+            raise smtplib.SMTPNotSupportedError("AUTH PLAIN or LOGIN")
+        if code != 235:
+            raise smtplib.SMTPAuthenticationError(code, text)
 
     def deliver(self, sender: str, recipient: str, data: bytes) -> tuple[bool, str]:
         """(accepted, the server's answer) for one message to one recipient. A server that goes
