@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import email
 import email.policy
+import datetime as dt
+import ipaddress
 import socket
+import ssl
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+# AUTH without TLS is what the tests of a wrong password use, on 127.0.0.1 only.
+warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 
 
 @dataclass
@@ -40,7 +48,9 @@ class _Handler:
 
 
 class SmtpServer:
-    def __init__(self, login: tuple[str, str] | None = None):
+    def __init__(self, login: tuple[str, str] | None = None, tls: Path | None = None):
+        """`tls`: a folder to make a certificate for 127.0.0.1 in (cert.pem, key.pem): the server
+        then offers STARTTLS and requires it."""
         self.refuse: set[str] = set()
         self.received: list[Received] = []
         self.login = login
@@ -49,10 +59,14 @@ class SmtpServer:
             self.port = s.getsockname()[1]
         kwargs = {}
         if login:
-            kwargs = dict(authenticator=self._authenticate, auth_required=True, auth_require_tls=False)
-        with warnings.catch_warnings():  # AUTH without TLS: only here, on 127.0.0.1
-            warnings.simplefilter("ignore")
-            self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, **kwargs)
+            kwargs = dict(authenticator=self._authenticate, auth_required=True, auth_require_tls=tls is not None)
+        self.ca = None
+        if tls is not None:
+            self.ca = certificate(tls)
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(tls / "cert.pem", tls / "key.pem")
+            kwargs.update(tls_context=context, require_starttls=True)
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, **kwargs)
 
     def _authenticate(self, server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and \
@@ -76,3 +90,27 @@ class SmtpServer:
 
     def __exit__(self, *exc) -> None:
         self.controller.stop()
+
+
+def certificate(folder: Path) -> Path:
+    """A self-signed certificate for 127.0.0.1 (cert.pem, key.pem in `folder`); returns cert.pem,
+    which a client trusts through SMTP_CA."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Testbygdens e-post")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+            .sign(key, hashes.SHA256()))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption()))
+    return folder / "cert.pem"

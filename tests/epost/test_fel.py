@@ -112,6 +112,20 @@ def test_a_login_with_swedish_letters_in_the_password(tmp_path):
     assert "Hösten" not in record and "Hösten" not in run.out + run.err
 
 
+def test_starttls_with_the_forbunds_own_certificate_authority(tmp_path):
+    """STARTTLS is verified: a certificate no one vouches for is exit 3; SMTP_CA names the
+    förbund's own authority, and then the password travels encrypted."""
+    root = project(tmp_path)
+    with SmtpServer(login=("fia.sekr@testbygden.se", "hemligt"), tls=tmp_path / "tls") as server:
+        env = dict(server.env, SMTP_TLS="starttls")
+        untrusted = run_cli(root, "skicka", M, "--epost", "ja", env=env)
+        assert untrusted.status == 3 and "CERTIFICATE_VERIFY_FAILED" in untrusted.err, untrusted.err
+        assert server.received == [] and not (root / "meetings" / M / "utskick").exists()
+        run = run_cli(root, "skicka", M, "--epost", "ja", env=dict(env, SMTP_CA=str(server.ca)))
+        assert run.status == 0, run.err
+        assert sorted(r.rcpt_tos[0] for r in server.received) == sorted(RECIPIENTS)
+
+
 def test_a_missing_address_is_an_error_naming_the_register_line(tmp_path):
     root = project(tmp_path, {k: v for k, v in ADDRESSES.items() if k != "bo-ledamot"})
     with SmtpServer() as server:
