@@ -9,16 +9,11 @@ import datetime as dt
 import ipaddress
 import socket
 import ssl
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-
-
-# AUTH without TLS is what the tests of a wrong password use, on 127.0.0.1 only.
-warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 
 
 @dataclass
