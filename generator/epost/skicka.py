@@ -79,11 +79,11 @@ def _plan(b: Byggd, today: dt.date) -> _Plan:
     if sent and sent[-1]["innehåll"] == current:
         last = sent[-1]
         number, rubrik, ny = last["version"], last.get("rubrik", ""), False
-        got = set(utskick.delivered(last)) | {e["person"] for e in last.get("mottagare", [])
-                                              if e["status"] == "papperskopia"}
+        got = set(utskick.delivered(last))
+        paper = {e["person"] for e in last.get("mottagare", []) if e["status"] == "papperskopia"}
         packet = utskick.store(meeting).path(last["fil"])
     else:
-        number, rubrik, ny, got = len(sent) + 1, utskick.version_rubrik(meeting, rows, fr), True, set()
+        number, rubrik, ny, got, paper = len(sent) + 1, utskick.version_rubrik(meeting, rows, fr), True, set(), set()
     recipients, problems = mottagare(meeting, register, fr.profil.installningar)
     if any(not p.warning for p in problems):
         raise ContentError(problems)
@@ -92,7 +92,9 @@ def _plan(b: Byggd, today: dt.date) -> _Plan:
         problems.append(Problem(meeting.file, None, late, "skicka tidigare nästa gång", warning=True))
     u = Utskick(meeting, register, fr, number, rubrik, paket, meddelande.avsandare(meeting, register),
                 _forhinder(meeting, register))
-    kvar = [m for m in recipients if m.person not in got]
+    # Left: those who have not got this version (a paper copy already noted is not noted again,
+    # but a person who has an address since gets the e-mail).
+    kvar = [m for m in recipients if m.person not in got and not (m.epost is None and m.person in paper)]
     return _Plan(Korning(number, rubrik, ny, paket, redan=len(recipients) - len(kvar), varningar=problems),
                  u, kvar, packet)
 

@@ -158,6 +158,16 @@ def test_a_paper_copy_where_the_profile_says_so_and_extra_recipients(tmp_path):
     assert entries["bo-ledamot"]["status"] == "papperskopia" and entries["bo-ledamot"]["adress"] is None
     assert entries["dan-gammal"]["som"] == "extra" and entries["dan-gammal"]["status"] == "skickad"
 
+    # Bo's address found later: the next run e-mails Bo only; without it, nothing more happens.
+    with SmtpServer() as server:
+        again = run_cli(root, "skicka", M, "--epost", "ja", env=server.env)
+        assert again.status == 0 and server.received == [], again.err
+        edit(root / "meetings/register.yaml", "  bo-ledamot: {namn: Bo Ledamot, parti: M}",
+             "  bo-ledamot: {namn: Bo Ledamot, parti: M, epost: bo.ledamot@example.org}")
+        run = run_cli(root, "skicka", M, "--epost", "ja", env=server.env)
+        assert run.status == 0, run.err
+        assert [r.rcpt_tos for r in server.received] == [["bo.ledamot@example.org"]]
+
 
 def test_an_unknown_extra_recipient_is_an_error_with_its_line(tmp_path):
     root = project(tmp_path, utskick="      extra mottagare: [revisorn]\n")
