@@ -1,5 +1,6 @@
-"""The archive commands that build first: `make skicka` (build, then keep the sent version) and
-`make verify` (rebuild in a temporary folder, compare with the manifest, check the archive)."""
+"""The archive commands that build first: `make skicka` (build, then keep the sent version; with
+EPOST=prov|ja write or send the e-mail, generator/epost/) and `make verify` (rebuild in a
+temporary folder, compare with the manifest, check the archive)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,8 @@ import tempfile
 from pathlib import Path
 
 from generator.archive import justering, outputs, utskick
+from generator.epost import skicka as skicka_epost
+from generator.errors import Problem
 from generator.pipeline.kallelse import PACKET, build_meeting
 from generator.pipeline.protokoll import build_protokoll
 from generator.pipeline.stages import Project, Report
@@ -15,14 +18,35 @@ from generator.rules.fraser import fraser_for
 from generator.sources import protokoll_data, validate
 
 
-def skicka(project: Project, meeting_id: str, datum: dt.date, report: Report = lambda _: None) -> Path:
-    """Mark the kallelse as sent: build it, keep a copy of the packet and what it contained."""
+def _built(project: Project, meeting_id: str, report: Report) -> skicka_epost.Byggd:
+    """Build the kallelse (a send is always of what the sources say now), then read what it is."""
     result = build_meeting(project, meeting_id, report)
     loaded = validate.load(project.meetings, meeting_id)
     rows = numbering.agenda(loaded.meeting, loaded.register)
     packet = project.build / loaded.meeting.id / f"{PACKET}.pdf"
     fr = fraser_for(loaded.meeting, loaded.register)
-    return utskick.record_sent(loaded.meeting, rows, fr, packet, result.pages, datum, report)
+    return skicka_epost.Byggd(loaded.meeting, loaded.register, rows, fr, packet, result.pages)
+
+
+def skicka(project: Project, meeting_id: str, datum: dt.date,
+           report: Report = lambda _: None) -> tuple[Path, list[Problem]]:
+    """Mark the kallelse as sent: build it, keep a copy of the packet and what it contained (the
+    kallelse went out some other way). Returns the archived packet and warnings (a late kallelse)."""
+    b = _built(project, meeting_id, report)
+    path = utskick.record_sent(b.meeting, b.rows, b.fr, b.packet, b.pages, datum, report)
+    number = len(utskick.sent_versions(b.meeting))
+    utskick.archive_send(b.meeting, number)
+    late = utskick.late(b.meeting, b.fr.setting("kallelse senast dagar före"), datum) if number == 1 else None
+    return path, [Problem(b.meeting.file, None, late, "skicka tidigare nästa gång", warning=True)] if late else []
+
+
+def epost(project: Project, meeting_id: str, mode: str, env, report: Report = lambda _: None,
+          clock=lambda: dt.datetime.now().astimezone()) -> skicka_epost.Korning:
+    """`make skicka <m> EPOST=prov|ja`: build, then write the messages (prov) or send them (ja)."""
+    b = _built(project, meeting_id, report)
+    if mode == "prov":
+        return skicka_epost.prov(b, project.build, clock)
+    return skicka_epost.ja(b, project.build, env, clock, report)
 
 
 def verify(project: Project, meeting_id: str, report: Report = lambda _: None) -> list[str]:
