@@ -10,6 +10,7 @@
 # make importera 2021-08-19 FIL=signerat.pdf   en underskriven kopia (e-underskrift eller skannad)
 # make anslag 2021-08-19 2021-09-03        registrera anslagsdatum
 # make skicka 2021-09-16    markera kallelsen som skickad (version 1, 2, …)
+# make skicka 2021-09-16 EPOST=prov   skriv e-posten till build/<m>/epost/ utan att skicka; EPOST=ja skickar
 # make diff 2021-09-16 v1 v2   vad som ändrats mellan versionerna (utan v2: mot källorna nu)
 # make verify 2021-08-19    bygg om i en tillfällig mapp, jämför med manifestet, kontrollera signaturerna
 # make status               läget för varje sammanträde
@@ -38,6 +39,7 @@ export GENERATOR_ORSAK = $(value ORSAK)
 export GENERATOR_FIL   = $(value FIL)
 export GENERATOR_P12   = $(value P12)
 export GENERATOR_ROLL  = $(value ROLL)
+export GENERATOR_EPOST = $(value EPOST)
 export GENERATOR_ORGAN = $(value ORGAN)
 export GENERATOR_EXPEDIERING = $(value EXPEDIERING)
 
@@ -59,10 +61,16 @@ no_rest = @test -z "$$GENERATOR_REST" || { echo "för många argument: make $@ t
 
 # Commands that take the meeting, and those that take the meeting and more words ("--": the meeting
 # is never read as an option; set -f: the words are split on blanks but never expanded as file patterns).
-meeting check protokoll protokollutkast justera skicka verify: $(STAMP)
+meeting check protokoll protokollutkast justera verify: $(STAMP)
 	$(need_arg)
 	$(no_rest)
 	$(PY) -m generator $@ -- "$$GENERATOR_ARG"
+
+# EPOST=prov|ja reaches the command as "$$GENERATOR_EPOST" (argparse refuses any other value).
+skicka: $(STAMP)
+	$(need_arg)
+	$(no_rest)
+	$(PY) -m generator skicka $${GENERATOR_EPOST:+--epost "$$GENERATOR_EPOST"} -- "$$GENERATOR_ARG"
 
 anslag diff: $(STAMP)
 	$(need_arg)

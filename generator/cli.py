@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator import __version__, pipeline
 from generator.archive import status, utskick
+from generator.epost.meddelande import storlek
 from generator.errors import ContentError, GeneratorError, UsageError, shown
 from generator.pdf import libreoffice
 from generator.rules import dates
@@ -54,9 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("anslag", help="registrera anslagsdatum för ett justerat protokoll")
     a.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     a.add_argument("datum", type=_date)
-    sk = sub.add_parser("skicka", help="markera kallelsen som skickad (en ny version)")
+    sk = sub.add_parser("skicka", help="markera kallelsen som skickad (en ny version), eller skicka den med e-post")
     sk.add_argument("sammantrade", metavar="SAMMANTRÄDE")
-    sk.add_argument("--datum", type=_date, default=None, help="utskicksdatum (standard: i dag)")
+    sk.add_argument("--datum", type=_date, default=None, help="utskicksdatum (standard: i dag; inte med --epost)")
+    sk.add_argument("--epost", choices=("prov", "ja"), default=None,
+                    help="prov: skriv meddelandena till build/<m>/epost/ utan att skicka; ja: skicka dem (SMTP-servern "
+                         "i miljön: SMTP_SERVER, SMTP_TLS, SMTP_ANVANDARE, SMTP_LOSENORD)")
     d = sub.add_parser("diff", help="vad som ändrats mellan två versioner av kallelsen")
     d.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
@@ -94,6 +98,44 @@ def _date(text: str):
         return dates.parse_iso(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{text}: {exc}") from None
+
+
+def _utskick(k, args, project, say) -> int:
+    """Who gets (or got) what in an e-mail run; status 1 when the server refused someone."""
+    for w in k.varningar:
+        print(w, file=sys.stderr)
+    p = k.paket
+    what = (f"{p.fil} ({storlek(p.storlek)})" if p.data is not None else f"länk till {p.fil} ({storlek(p.storlek)})") \
+        + " och kalenderinbjudan"
+    head = f"version {k.version}" + (f" ({k.rubrik})" if k.rubrik else "")
+    for r in k.rader:
+        m = r.mottagare
+        who = f"{m.namn} <{m.epost}>, {m.som}" if m.epost else f"{m.namn}, {m.som}"
+        if r.status == "prov":
+            say(f"  {who}: {what} → {_rel(r.fil, project)}")
+        elif r.status == "papperskopia":
+            say(f"  {who}: papperskopia (ingen e-postadress i registret)")
+        else:
+            say(f"  {who}: {r.status} ({r.svar})")
+    already = f"; {k.redan} har redan fått version {k.version}" if k.redan else ""
+    if args.epost == "prov":
+        sent = sum(r.status == "prov" for r in k.rader)
+        say(f"Prov, inget skickat: {head} till {sent} mottagare{already}. Meddelandena finns i "
+            f"{_rel(project.build / args.sammantrade / 'epost', project)}/; skicka med EPOST=ja.")
+        return 0
+    m = k.mottagning
+    if not k.rader:
+        say(f"Alla {m.mottagare} mottagare har redan fått version {k.version}; inget skickades.")
+        return 0
+    say(f"{head[:1].upper() + head[1:]} har gått till {m.levererade} av {m.mottagare} mottagare.")
+    if m.papperskopia:
+        say(f"På papper: {', '.join(m.papperskopia)}.")
+    if m.avvisade:
+        print(f"{len(m.avvisade)} fick den inte (servern avvisade dem): {', '.join(m.avvisade)} — rätta adresserna "
+              f"i registret och kör samma kommando igen: bara de som inte fått version {k.version} får den då.",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 class _Terminated(BaseException):
@@ -154,13 +196,14 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":
-            rows, damaged = status.status(project, args.idag or dt.date.today())
-            head = ("Sammanträde", "Organ", "Kallelse", "Protokoll", "Kvar till justering", "Anslag", "Överklagande t.o.m.")
+            rows, damaged, warnings = status.status(project, args.idag or dt.date.today())
+            head = ("Sammanträde", "Organ", "Kallelse", "Utskick", "Protokoll", "Kvar till justering", "Anslag",
+                    "Överklagande t.o.m.")
             table = [head] + [tuple(vars(r).values()) for r in rows]
             widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
             for row in table:
                 say("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
-            for problem in damaged:
+            for problem in warnings + damaged:
                 print(problem, file=sys.stderr)
             if damaged:
                 print(f"{len(damaged)} arkiv går inte att läsa.", file=sys.stderr)
@@ -169,8 +212,15 @@ def main(argv: list[str] | None = None) -> int:
             a = pipeline.anslag(project, args.sammantrade, args.datum, dt.date.today(), say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
                 f"överklagande senast {a['överklagande sista dag']}")
+        elif args.kommando == "skicka" and args.epost:
+            if args.datum:
+                raise UsageError("--datum går inte med --epost: ett e-postutskick dateras när det skickas")
+            k = pipeline.epost(project, args.sammantrade, args.epost, os.environ, say)
+            return _utskick(k, args, project, say)
         elif args.kommando == "skicka":
-            pipeline.skicka(project, args.sammantrade, args.datum or dt.date.today(), say)
+            _, warnings = pipeline.skicka(project, args.sammantrade, args.datum or dt.date.today(), say)
+            for w in warnings:
+                print(w, file=sys.stderr)
         elif args.kommando == "diff":
             lines = utskick.kallelse_diff(project, args.sammantrade, args.fran, args.till)
             for line in lines:

@@ -124,12 +124,13 @@ class Person:
     parti: str | None
     epost: str | None
     tidigare: tuple[tuple[str, dt.date], ...] = ()  # (name, last day it was used), oldest first
+    line: int = field(default=0, compare=False)  # its line in the register (for messages)
 
     def pa(self, dag: dt.date) -> "Person":
         """The person as named on `dag` (a name changed by marriage or a corrected spelling)."""
         for namn, till in self.tidigare:
             if dag <= till:
-                return Person(self.id, namn, self.parti, self.epost, self.tidigare)
+                return replace(self, namn=namn)
         return self
 
     @property

@@ -38,10 +38,12 @@ class Run:
         return self.err.strip().splitlines()
 
 
-def run_cli(root: Path, *args: str, timeout: float = 600) -> Run:
-    """The real command, as a user runs it, in the project root (messages show relative paths)."""
+def run_cli(root: Path, *args: str, timeout: float = 600, env: dict | None = None) -> Run:
+    """The real command, as a user runs it, in the project root (messages show relative paths);
+    `env` adds to the environment (e.g. SMTP_SERVER)."""
     proc = subprocess.run([sys.executable, "-m", "generator", "--rot", str(root), *args], cwd=root,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout,
+                          env=dict(os.environ, **env) if env else None)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -222,6 +222,16 @@ def _remove_stale_stages(build_root: Path, meeting_id: str) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def send_lock(build_root: Path, meeting_id: str, on_wait: Callable[[str], None] = lambda _: None):
+    """One e-mail run of a meeting at a time (a second one waits), so no recipient gets a version
+    twice. The lock lives in build/, never in the archive. Close the returned file to release it."""
+    try:
+        build_root.mkdir(parents=True, exist_ok=True)
+        return _lock(build_root / f".{meeting_id}.epost.lock", on_wait)
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skapa låsfilen i {build_root}: {exc.strerror}") from None
+
+
 def _lock(path: Path, on_wait: Callable[[str], None]):
     """One build of a meeting at a time: a second one waits and says who holds the lock."""
     fh = open(path, "a+")
@@ -237,6 +247,11 @@ def _lock(path: Path, on_wait: Callable[[str], None]):
     fh.write(f"pid {os.getpid()}")
     fh.flush()
     return fh
+
+
+# Lists in a version that only grow: signatures added to a justerat protokoll, and the recipients
+# of a sent kallelse (each delivery, refusal or paper copy is one entry, never changed).
+GROWING = ("signaturer", "mottagare")
 
 
 class Archive:
@@ -290,7 +305,7 @@ class Archive:
             raise GeneratorError(f"{self.folder / self.RECORD} får bara växa: ett registrerat anslag ändras aldrig")
         if len(new_versions) < len(old_versions) or any(
                 any(was.get(k) is not None and new.get(k) != was.get(k) for k in frozen)  # set once, then fixed
-                or new.get("signaturer", [])[:len(was.get("signaturer", []))] != was.get("signaturer", [])
+                or any(new.get(log, [])[:len(was.get(log, []))] != was.get(log, []) for log in GROWING)
                 for was, new in zip(old_versions, new_versions)):
             raise GeneratorError(f"{self.folder / self.RECORD} får bara växa: en arkiverad version ändras aldrig")
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,13 @@
 """The kallelse as sent: each sent version kept write-once in meetings/<m>/utskick/ with what it
-contained, the version line a later change puts on page 1, and what changed between versions."""
+contained and, when it went by e-mail, who got it (the version's "mottagare": per recipient the
+address, Message-ID, the server's answer, the time and the SHA-256 of what was attached — a list
+that only grows); the version line a later change puts on page 1, and what changed between versions.
+
+Every `make skicka` ends in `archive_send`: the one place where a send is recorded as done."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.archive.outputs import Archive
@@ -60,6 +65,66 @@ def record_sent(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser, packet:
     report(f"kallelsen version {number} markerad som skickad {datum.isoformat()}"
            + (f" ({rubrik})" if rubrik else "") + f": {path}")
     return path
+
+
+def delivered(version: dict) -> dict[str, dict]:
+    """person → the entry of their delivery of this version (status skickad)."""
+    return {e["person"]: e for e in version.get("mottagare", []) if e["status"] == "skickad"}
+
+
+def record_delivery(meeting: Sammantrade, number: int, entry: dict) -> None:
+    """One recipient's outcome for version `number` (skickad, avvisad or papperskopia), kept at
+    once: a run that stops midway still knows who got the version."""
+    archive = store(meeting)
+    record = archive.record()
+    record["versioner"][number - 1].setdefault("mottagare", []).append(entry)
+    archive.save_record(record)
+
+
+@dataclass(frozen=True)
+class Mottagning:
+    """Who has version `version`: delivered persons, everyone the version was meant for, those
+    refused and not reached since, and those who need a paper copy."""
+
+    version: int
+    skickad: dt.date  # when it went out: the first delivery, or the day it was marked sent
+    levererade: int
+    mottagare: int
+    avvisade: tuple[str, ...]
+    papperskopia: tuple[str, ...]
+    epost: bool  # sent by e-mail (False: only marked as sent)
+
+
+def mottagning(version: dict) -> Mottagning:
+    entries = version.get("mottagare", [])
+    got = delivered(version)
+    names = {e["person"]: e.get("namn", e["person"]) for e in entries}
+    refused = tuple(dict.fromkeys(names[e["person"]] for e in entries
+                                  if e["status"] == "avvisad" and e["person"] not in got))
+    paper = tuple(dict.fromkeys(names[e["person"]] for e in entries if e["status"] == "papperskopia"))
+    times = sorted(e["tid"] for e in got.values() if e.get("tid"))
+    day = dt.datetime.fromisoformat(times[0]).date() if times else dt.date.fromisoformat(version["datum"])
+    return Mottagning(version["version"], day, len(got), len(names), refused, paper, bool(entries))
+
+
+def late(meeting: Sammantrade, days_before: int, sent: dt.date) -> str | None:
+    """When the kallelse went out later than the organ's rule (`kallelse senast dagar före`): what
+    to say, in Swedish; else None."""
+    left = (meeting.datum - sent).days
+    if not days_before or left >= days_before:
+        return None
+    when = f"{left} {'dag' if left == 1 else 'dagar'} före sammanträdet" if left > 0 else \
+        "samma dag som sammanträdet" if left == 0 else f"efter sammanträdet ({meeting.datum.isoformat()})"
+    return (f"kallelsen gick ut {sent.isoformat()}, {when}; organets regel är senast {days_before} dagar före "
+            f"({(meeting.datum - dt.timedelta(days=days_before)).isoformat()})")
+
+
+def archive_send(meeting: Sammantrade, number: int) -> Mottagning:
+    """A `make skicka` is done: version `number` and everything recorded for it so far (the
+    recipients of this run) are in meetings/<m>/utskick/. Called once at the end of every
+    `make skicka`, with or without e-mail, and also when an e-mail run stops midway, so the
+    archive is kept as it is. pipeline/arkiv.py then commits what was recorded (git)."""
+    return mottagning(store(meeting).record()["versioner"][number - 1])
 
 
 def kallelse_diff(project, meeting_id: str, a: str, b: str) -> list[str]:

@@ -1,6 +1,7 @@
-"""The archive commands as their stages: `make skicka`, `make justera`, `make rattelse`, `make signera`,
-`make importera`, `make anslag` — check → (build) → archive → commit in git — and `make verify`
-(rebuild in a temporary folder, compare with the manifest, check the archive and its git tags).
+"""The archive commands as their stages: `make skicka` (with EPOST=prov|ja the e-mail, generator/epost/),
+`make justera`, `make rattelse`, `make signera`, `make importera`, `make anslag` — check → (build) →
+archive → commit in git — and `make verify` (rebuild in a temporary folder, compare with the
+manifest, check the archive and its git tags).
 
 In a git repository the meeting's sources must be committed before a version is archived (so every
 archived version can be rebuilt from its tag); each command then commits exactly the files it added
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from generator.archive import git, justering, outputs, utskick
 from generator.archive.outputs import Archive
+from generator.epost import skicka as skicka_epost
 from generator.errors import ContentError, Problem
 from generator.pipeline.kallelse import PACKET, build_meeting
 from generator.pipeline.protokoll import build_protokoll, requested_utdrag
@@ -75,21 +77,67 @@ def _commit(repo: git.Repo | None, paths: list[Path], message: str, tag: str | N
     report(f"git: {files} ({commit[:10]})" + (f", taggen {tag}" if tag else "") + f": {message}")
 
 
-def skicka(project: Project, meeting_id: str, datum: dt.date, report: Report = lambda _: None) -> Path:
-    """Mark the kallelse as sent: build it, keep a copy of the packet and what it contained, commit."""
-    loaded = validate.load(project.meetings, meeting_id)
-    version = len(utskick.sent_versions(loaded.meeting)) + 1
-    tag = tag_name(loaded, "kallelse", version)
-    repo = _ready(project, loaded, tag, sources=True)
+def _built(project: Project, meeting_id: str, report: Report) -> skicka_epost.Byggd:
+    """Build the kallelse (a send is always of what the sources say now), then read what it is."""
     result = build_meeting(project, meeting_id, report)
+    loaded = validate.load(project.meetings, meeting_id)
     rows = numbering.agenda(loaded.meeting, loaded.register)
     packet = project.build / loaded.meeting.id / f"{PACKET}.pdf"
     fr = fraser_for(loaded.meeting, loaded.register)
-    path = utskick.record_sent(loaded.meeting, rows, fr, packet, result.pages, datum, report)
-    store = utskick.store(loaded.meeting)
-    _commit(repo, [path, store.path(store.RECORD)],
-            f"Kallelse {_name(loaded)} skickad {datum.isoformat()} (version {version})", tag, report)
-    return path
+    return skicka_epost.Byggd(loaded.meeting, loaded.register, rows, fr, packet, result.pages)
+
+
+def _ready_to_send(project: Project, meeting_id: str) -> tuple[validate.Loaded, git.Repo | None, list]:
+    """Before a send: the sources committed and the next version's tag free (in git); and what the
+    record held before."""
+    loaded = validate.load(project.meetings, meeting_id)
+    before = utskick.sent_versions(loaded.meeting)
+    return loaded, _ready(project, loaded, tag_name(loaded, "kallelse", len(before) + 1), sources=True), before
+
+
+def _commit_send(repo: git.Repo | None, loaded: validate.Loaded, before: list, report: Report) -> None:
+    """Commit what a send recorded: a new version's packet and utskick.json, tagged; a run that only
+    reached more recipients of a version commits utskick.json. Nothing new, nothing committed."""
+    sent = utskick.sent_versions(loaded.meeting)
+    if not sent or sent == before:
+        return
+    version, store = sent[-1], utskick.store(loaded.meeting)
+    tag = tag_name(loaded, "kallelse", version["version"])
+    paths = [store.path(version["fil"]), store.path(store.RECORD)]
+    if repo is None:
+        report(NO_GIT)
+    elif repo.uncommitted(paths):
+        new = not repo.has_tag(tag)
+        message = (f"Kallelse {_name(loaded)} skickad {version['datum']} (version {version['version']})" if new else
+                   f"Kallelse {_name(loaded)} version {version['version']}: utskicket till fler mottagare")
+        _commit(repo, paths, message, tag if new else None, report)
+
+
+def skicka(project: Project, meeting_id: str, datum: dt.date,
+           report: Report = lambda _: None) -> tuple[Path, list[Problem]]:
+    """Mark the kallelse as sent: build it, keep a copy of the packet and what it contained (the
+    kallelse went out some other way), commit. Returns the archived packet and warnings (a late kallelse)."""
+    loaded, repo, before = _ready_to_send(project, meeting_id)
+    b = _built(project, meeting_id, report)
+    path = utskick.record_sent(b.meeting, b.rows, b.fr, b.packet, b.pages, datum, report)
+    number = len(utskick.sent_versions(b.meeting))
+    utskick.archive_send(b.meeting, number)
+    _commit_send(repo, loaded, before, report)
+    late = utskick.late(b.meeting, b.fr.setting("kallelse senast dagar före"), datum) if number == 1 else None
+    return path, [Problem(b.meeting.file, None, late, "skicka tidigare nästa gång", warning=True)] if late else []
+
+
+def epost(project: Project, meeting_id: str, mode: str, env, report: Report = lambda _: None,
+          clock=lambda: dt.datetime.now().astimezone()) -> skicka_epost.Korning:
+    """`make skicka <m> EPOST=prov|ja`: build, then write the messages (prov) or send them (ja); what
+    ja recorded is committed even when the run stops midway."""
+    if mode == "prov":
+        return skicka_epost.prov(_built(project, meeting_id, report), project.build, clock)
+    loaded, repo, before = _ready_to_send(project, meeting_id)
+    try:
+        return skicka_epost.ja(_built(project, meeting_id, report), project.build, env, clock, report)
+    finally:
+        _commit_send(repo, loaded, before, report)
 
 
 def _record_path(folder: Path) -> Path:

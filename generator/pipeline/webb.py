@@ -8,6 +8,7 @@ import datetime as dt
 from generator.archive.outputs import BuildDir
 from generator.errors import EnvironmentFault
 from generator.pipeline.stages import Clock, Project, Report, Result
+from generator.sources import profil
 from generator.web import render, site
 
 FOLDER = "webb"
@@ -19,7 +20,8 @@ def build_site(project: Project, day: dt.date, report: Report = lambda _: None) 
     model = site.read(project.meetings, day)
     up = model.anslag
     clock.lap("läsa", f"{len(model.moten)} sammanträden, {len(up)} anslag uppe {day.isoformat()}")
-    files, published = render.site_files(model, project.templates / FOLDER)
+    # The förbund's own web templates (meetings/mallar/webb/) first, file by file, as for the DOCX ones.
+    files, published = render.site_files(model, [d / FOLDER for d in profil.template_dirs(project.meetings)])
     clock.lap("sidor", f"{len(files)} filer, {len(published)} PDF:er")
     out = BuildDir(project.build, FOLDER, FOLDER, report)
     try:

@@ -20,6 +20,8 @@ from generator.errors import ContentError, EnvironmentFault, Problem, shown
 # What each record must look like: the keys of each version that every reader relies on.
 VERSION_KEYS = {"justering": {"version": int, "fil": str, "sha256": str, "innehåll": str, "paragrafer": dict},
                 "utskick": {"version": int, "fil": str, "sha256": str, "innehåll": dict}}
+# What happened to one recipient of a sent kallelse (utskick.json, a version's "mottagare").
+MOTTAGARSTATUS = ("skickad", "avvisad", "papperskopia")
 HINT = {"justering": "återställ filen ur säkerhetskopian eller git; arkivet ändras inte förrän den går att läsa",
         "utskick": "återställ filen ur säkerhetskopian eller git; inget skickas förrän den går att läsa",
         "manifest": "flytta mappen åt sidan (den kan ha handredigerade filer) och bygg igen; build/ görs om från "
@@ -67,6 +69,11 @@ def _shape(record, kind: str) -> str | None:
                 return f'version {i} saknar "{key}" eller har fel typ'
         if version["version"] != i:
             return f"version {i} har numret {version['version']}"
+        entries = version.get("mottagare", [])
+        if kind == "utskick" and not (isinstance(entries, list) and all(
+                isinstance(e, dict) and isinstance(e.get("person"), str) and e.get("status") in MOTTAGARSTATUS
+                for e in entries)):
+            return f'version {i}: "mottagare" ska vara en lista med person och status ({", ".join(MOTTAGARSTATUS)})'
     return None
 
 

@@ -29,6 +29,16 @@ INSTALLNINGAR = {
     "närvaro": ("tabell", "grupper"),
     "underskrifter": (fraser.UNDERSKRIFTER,),
 }
+# The utskick's settings (`make skicka … EPOST=…`), in the profile and the organ's `utskick:` in the
+# register: int is a whole number ≥ 0, list a list of person ids (checked against the register).
+UTSKICK = {
+    "kallelse senast dagar före": int,
+    "bifoga paketet upp till MB": int,
+    "saknad e-postadress": ("fel", "papperskopia"),
+    "extra mottagare": list,
+}
+STIL = tuple(INSTALLNINGAR)  # what a style and an organ's `protokoll:` may set
+INSTALLNINGAR.update(UTSKICK)
 
 
 BUILTIN = Path(__file__).resolve().parents[2] / "templates"  # the generator's own templates and profile
@@ -144,6 +154,17 @@ def _settings(f: Fields, keys) -> dict:
         allowed = INSTALLNINGAR[key]
         if allowed is None:
             out[key] = f.text(key)
+        elif allowed is int:
+            number = f.text(key)
+            if number is not None and number.isdigit():
+                out[key] = int(number)
+            elif number is not None:
+                f.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 7")
+        elif allowed is list:
+            ids = [v.text for v, _ in f.items(key) if isinstance(v, YScalar) and v.text]
+            if len(ids) != len(f.items(key)):
+                f.problem(key, f'"{key}" ska vara en lista med person-id', f"t.ex. {key}: [anna-revisor]")
+            out[key] = tuple(ids)
         elif isinstance(allowed[0], tuple):
             values = [v.text for v, _ in f.items(key) if isinstance(v, YScalar)]
             wrong = [v for v in values if v not in allowed[0]]
@@ -191,7 +212,7 @@ def load_style(meetings_root: Path, stil: str, problems: list[Problem]) -> Profi
 
 def read_protokoll(node, file: Path, problems: list[Problem], meetings_root: Path) -> tuple[str, dict, dict]:
     """An organ's `protokoll:`: the style's name, the time rules (Organ fields) and settings."""
-    keys = ("stil",) + tuple(k for k, _ in TIDSREGLER) + tuple(INSTALLNINGAR)
+    keys = ("stil",) + tuple(k for k, _ in TIDSREGLER) + STIL
     f = Fields(node, problems, "protokoll", keys, file)
     choices = styles(meetings_root) or ["kompakt"]
     stil = f.choice("stil", choices, required=False) or "kompakt"
@@ -203,7 +224,16 @@ def read_protokoll(node, file: Path, problems: list[Problem], meetings_root: Pat
                 tider[name] = int(number)
             else:
                 f.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 14")
-    return stil, tider, _settings(f, INSTALLNINGAR)
+    return stil, tider, _settings(f, STIL)
+
+
+def read_utskick(node, file: Path, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
+    """An organ's `utskick:` (the settings in UTSKICK), and the line of each person in
+    `extra mottagare` (the register checks them)."""
+    f = Fields(node, problems, "utskick", tuple(UTSKICK), file)
+    settings = _settings(f, UTSKICK)
+    lines = {v.text: ln for v, ln in f.items("extra mottagare") if isinstance(v, YScalar) and v.text}
+    return settings, lines
 
 
 def organ_profile(meetings_root: Path, stil: str, settings: dict, phrase_layers: list[dict],

@@ -29,7 +29,7 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund_node = top.node.get("förbund")
     forbund_fraser = profil.read_fraser(forbund_node["fraser"], path, problems, "förbund") \
         if isinstance(forbund_node, YMap) and "fraser" in forbund_node else {}
-    organ, platser = _organ(top, problems, forbund_fraser)
+    organ, platser = _organ(top, problems, forbund_fraser, personer)
     kansli = _kansli(top, problems, personer)
     uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
     organ_node = top.node.get("organ")
@@ -83,7 +83,7 @@ def _personer(top: Fields, problems) -> dict[str, Person]:
     for pid, value, line in _id_entries(top, "personer", problems):
         f = Fields(value, problems, f"personen {pid}", ("namn", "parti", "epost", "tidigare namn"), top.file, line)
         out[pid] = Person(pid, f.text("namn") or pid, f.text("parti", False), f.text("epost", False),
-                          _tidigare_namn(f, pid, problems))
+                          _tidigare_namn(f, pid, problems), line)
     return out
 
 
@@ -110,7 +110,7 @@ def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     return out
 
 
-def _organ(top: Fields, problems, forbund_fraser: dict) -> tuple[dict[str, Organ], dict[str, int]]:
+def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[str, Organ], dict[str, int]]:
     """The organs, and the ordinarie seats per member of those that say (`platser per medlem`)."""
     out, platser = {}, {}
     styles: dict = {}
@@ -119,7 +119,8 @@ def _organ(top: Fields, problems, forbund_fraser: dict) -> tuple[dict[str, Organ
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
-                    "paragrafserie", "föredragningslista", "protokoll", "fraser", "platser per medlem"), top.file, line)
+                    "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem"),
+                   top.file, line)
         if (seats := f.text("platser per medlem", False)) is not None:
             if seats.isdigit() and int(seats) >= 1:
                 platser[oid] = int(seats)
@@ -167,6 +168,12 @@ def _organ(top: Fields, problems, forbund_fraser: dict) -> tuple[dict[str, Organ
         pnode = f.mapping("protokoll", required=False)
         if pnode is not None:
             stil, tider, settings = profil.read_protokoll(pnode, top.file, problems, top.file.parent)
+        unode = f.mapping("utskick", required=False)
+        if unode is not None:
+            utskick, extra = profil.read_utskick(unode, top.file, problems)
+            settings = {**settings, **utskick}
+            problems += [unknown_person(top.file, ln, "extra mottagare", pid, personer)
+                         for pid, ln in extra.items() if pid not in personer]
         own = profil.read_fraser(value["fraser"], top.file, problems, f"organet {oid}") if f.has("fraser") else {}
         organ_profil = profil.organ_profile(top.file.parent, stil, settings, [forbund_fraser, own], problems, styles)
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),

@@ -11,6 +11,7 @@ from generator.archive import utskick
 from generator.archive.outputs import Archive
 from generator.errors import ContentError, Problem
 from generator.model import Forbund, Organ, Sammantrade
+from generator.rules.fraser import fraser_for
 from generator.sources import validate
 
 
@@ -64,11 +65,7 @@ class Mote:
     organ: Organ
     kallelse: Kallelse | None  # None until sent
     justering: Justering | None  # None until justerat (and its anslag recorded)
-
-    @property
-    def start_slut(self) -> tuple[str, str]:
-        start, _, end = self.meeting.tid.partition("-")
-        return start.strip(), (end or start).strip()
+    kalender: str = ""  # the event's summary in the calendar (the phrase kalender.händelse)
 
 
 @dataclass(frozen=True)
@@ -77,6 +74,7 @@ class Site:
     forbund: Forbund
     moten: tuple[Mote, ...]  # by date, then organ
     organ: dict[str, Organ] = field(default_factory=dict)
+    kalendernamn: str = ""  # the calendar's name (the phrase kalender.namn)
 
     @property
     def anslag(self) -> list[Mote]:
@@ -103,6 +101,7 @@ def read(meetings: Path, day: dt.date) -> Site:
     problems: list[Problem] = []
     moten: list[Mote] = []
     register = None
+    kalendernamn = ""
     for folder in sorted(p for p in meetings.iterdir() if (p / validate.MEETING_FILE).is_file()):
         try:
             loaded = validate.load(meetings, folder.name, check_files=False)
@@ -114,10 +113,13 @@ def read(meetings: Path, day: dt.date) -> Site:
         sent = utskick.sent_versions(meeting)
         kallelse = Kallelse(tuple((v["version"], v["fil"], dt.date.fromisoformat(v["datum"]), v.get("rubrik", ""))
                                   for v in sent)) if sent else None
-        moten.append(Mote(meeting, register.organ[meeting.organ], kallelse, justering(folder)))
+        fr = fraser_for(meeting, register)
+        moten.append(Mote(meeting, register.organ[meeting.organ], kallelse, justering(folder),
+                          fr.text("kalender.händelse")))
+        kalendernamn = kalendernamn or fr.text("kalender.namn")
     if register is None:
         register = validate.load_register(meetings / validate.REGISTER_FILE, problems)
     if problems or register is None:
         raise ContentError(problems)
     moten.sort(key=lambda m: (m.meeting.datum, m.organ.id, m.meeting.id))
-    return Site(day, register.forbund, tuple(moten), dict(register.organ))
+    return Site(day, register.forbund, tuple(moten), dict(register.organ), kalendernamn)

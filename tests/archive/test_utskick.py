@@ -69,3 +69,26 @@ def test_only_added_arenden_make_a_tillaggskallelse(tmp_path):
     assert run_cli(root, "diff", "2022-03-10", "v1").out.splitlines()[0] == "Ärende tillagt: punkt 5 Extra ärende"
     unknown = run_cli(root, "diff", "2022-03-10", "v7")
     assert unknown.status == 1 and "versionen v7 finns inte för 2022-03-10 — skickade versioner: v1" in unknown.err
+
+
+def test_the_recipients_of_a_sent_version_only_grow(tmp_path):
+    """Proof of who got a version is never rewritten: an entry once recorded stays as it was."""
+    import pytest
+    from generator.archive.outputs import Archive
+    from generator.errors import ContentError, GeneratorError
+
+    archive = Archive(tmp_path, "utskick", "utskick.json")
+    version = {"version": 1, "fil": "kallelse-med-handlingar-v1.pdf", "sha256": "0" * 64, "innehåll": {},
+               "datum": "2022-03-01"}
+    refused = {"person": "bo-ledamot", "status": "avvisad", "svar": "550 5.1.1 okänd", "adress": "bo@example.org"}
+    archive.save_record({"versioner": [dict(version, mottagare=[refused])]})
+    delivered = dict(refused, status="skickad", svar="250 2.0.0 Ok")
+    archive.save_record({"versioner": [dict(version, mottagare=[refused, delivered])]})  # a retry adds
+    assert archive.record()["versioner"][0]["mottagare"] == [refused, delivered]
+    for changed in ([delivered], [dict(refused, svar="250 Ok"), delivered], [refused]):
+        with pytest.raises(GeneratorError, match="får bara växa"):
+            archive.save_record({"versioner": [dict(version, mottagare=changed)]})
+    (tmp_path / "utskick/utskick.json").write_text(
+        json.dumps({"versioner": [dict(version, mottagare=[dict(refused, status="kanske")])]}), encoding="utf-8")
+    with pytest.raises(ContentError, match='"mottagare" ska vara en lista med person och status'):
+        archive.record()

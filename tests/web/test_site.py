@@ -68,3 +68,24 @@ def test_bad_input_says_where_and_stops(mini):
     assert broken.status == 1 and "Traceback" not in broken.err
     assert f"meetings/{M}/sammanträde.yaml:3:" in broken.err
     assert not (mini / "build" / "webb").exists()  # nothing written
+
+
+def test_a_project_without_templates_and_a_meeting_without_a_time(tmp_path):
+    # Nordanå (examples/nordana) has no templates/ of its own and prints no time in its kallelse:
+    # the built-in web templates are used, and its meetings are all-day events without "Kl.".
+    import shutil
+
+    from conftest import ROOT
+    root = tmp_path / "nordana"
+    shutil.copytree(ROOT / "examples" / "nordana", root)
+    (root / "meetings" / "mallar" / "webb").mkdir()
+    (root / "meetings" / "mallar" / "webb" / "stil.css").write_text("/* Nordanås egen */\n", encoding="utf-8")
+    run = run_cli(root, "webb", "--datum", "2023-03-10")
+    assert run.status == 0, run.err
+    out = root / "build" / "webb"
+    ics = (out / "sammantraden.ics").read_bytes().decode()
+    assert "DTSTART;VALUE=DATE:20230316\r\n" in ics and "TZID=Europe/Stockholm:20230316" not in ics
+    assert "UID:2023-03-16-styrelsen@www.finsam-nordana.se\r\n" in ics and "ORGANIZER" not in ics
+    page = (out / "styrelsen" / "2023.html").read_text(encoding="utf-8")
+    assert "Kommunhuset i Nordanå, sal Ån" in page and "Kl. " not in page
+    assert (out / "stil.css").read_text(encoding="utf-8") == "/* Nordanås egen */\n"  # the förbund's own, file by file
