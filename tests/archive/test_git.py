@@ -137,3 +137,25 @@ def test_a_repository_without_an_identity_is_refused_before_anything_is_written(
         'git vet inte vem som committar — ange det en gång: git config user.name "Förnamn Efternamn" och git config '
         'user.email "namn@example.se"', "1 fel. Inget skrevs."]
     assert not (root / "build").exists() and not (root / "meetings" / M / "utskick").exists()
+
+
+@pytest.mark.e2e
+def test_an_e_mail_send_commits_what_it_recorded_and_a_retry_commits_the_record(tmp_path):
+    """EPOST=ja: the new version is committed and tagged even though the server refused one
+    recipient (the run stops with status 1); the retry that reaches them commits utskick.json alone."""
+    from smtpserver import SmtpServer
+    root = repository(copy_project(ROOT, tmp_path / "uppsala"))
+    record = "meetings/2021-09-16/utskick/utskick.json"
+    with SmtpServer() as server:
+        server.refuse = {"lisa.noren@example.org"}
+        first = run_cli(root, "skicka", "2021-09-16", "--epost", "ja", env=server.env)
+        assert first.status == 1, first.err
+        tag = "FS-2021-09-16-kallelse-v1"
+        assert sorted(git(root, "show", "--name-only", "--format=", f"{tag}^{{commit}}").split()) == [
+            "meetings/2021-09-16/utskick/kallelse-med-handlingar-v1.pdf", record]
+        server.refuse = set()
+        retry = run_cli(root, "skicka", "2021-09-16", "--epost", "ja", env=server.env)
+        assert retry.status == 0, retry.err
+    assert git(root, "show", "--name-only", "--format=%s", "HEAD").splitlines() == [
+        "Kallelse FS 2021-09-16 version 1: utskicket till fler mottagare", "", record]
+    assert git(root, "tag", "--list").split() == [tag] and git(root, "status", "--porcelain") == ""
