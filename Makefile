@@ -1,7 +1,9 @@
+# make ny 2021-10-21 ORGAN=förbundsstyrelsen   påbörja nästa sammanträde ur organets föregående
 # make meeting 2021-09-16   bygg kallelse, handlingar och kallelse-med-handlingar.pdf
 # make check 2021-09-16     kontrollera ett sammanträde (och protokollets datum) utan att bygga
+# make protokollutkast 2021-09-16   utkast till protokoll.yaml ur kallelsen och registret
 # make protokoll 2021-08-19 bygg protokollet (OJUSTERAT tills det markerats justerat)
-# make utdrag 2021-08-19 40 45-46   protokollsutdrag av paragrafer
+# make utdrag 2021-08-19 40 45-46   protokollsutdrag av paragrafer (EXPEDIERING=ja: ett per mottagare)
 # make justera 2021-08-19   frys det justerade protokollet (PDF/A-2a, PDF/UA-1) i meetings/<m>/justerat/
 # make rattelse 2021-08-19 ORSAK="…"     ny version av ett justerat protokoll
 # make signera 2021-08-19 P12=fil.p12 ROLL=justerare   PAdES-signatur (lösenord i P12_LOSENORD)
@@ -38,8 +40,11 @@ export GENERATOR_FIL   = $(value FIL)
 export GENERATOR_P12   = $(value P12)
 export GENERATOR_ROLL  = $(value ROLL)
 export GENERATOR_EPOST = $(value EPOST)
+export GENERATOR_ORGAN = $(value ORGAN)
+export GENERATOR_EXPEDIERING = $(value EXPEDIERING)
 
-.PHONY: help setup meeting check protokoll utdrag justera rattelse signera importera anslag verify status skicka diff bench \
+.PHONY: help setup ny meeting check protokoll protokollutkast utdrag justera rattelse signera importera anslag verify status \
+        skicka diff bench \
         stoppa-libreoffice webb \
         test test-quick templates mallar clean
 
@@ -56,7 +61,7 @@ no_rest = @test -z "$$GENERATOR_REST" || { echo "för många argument: make $@ t
 
 # Commands that take the meeting, and those that take the meeting and more words ("--": the meeting
 # is never read as an option; set -f: the words are split on blanks but never expanded as file patterns).
-meeting check protokoll justera verify: $(STAMP)
+meeting check protokoll protokollutkast justera verify: $(STAMP)
 	$(need_arg)
 	$(no_rest)
 	$(PY) -m generator $@ -- "$$GENERATOR_ARG"
@@ -71,9 +76,16 @@ anslag diff: $(STAMP)
 	$(need_arg)
 	set -f; $(PY) -m generator $@ -- "$$GENERATOR_ARG" $$GENERATOR_REST
 
+ny: $(STAMP)
+	@test -n "$$GENERATOR_ARG" || { echo "ange datumet, t.ex.: make ny 2021-10-21 ORGAN=förbundsstyrelsen" >&2; exit 2; }
+	$(no_rest)
+	$(PY) -m generator ny $${GENERATOR_ORGAN:+--organ "$$GENERATOR_ORGAN"} -- "$$GENERATOR_ARG"
+
+# EXPEDIERING=ja: one utdrag per recipient named under expedieras: (the paragraphs are then optional).
 utdrag: $(STAMP)
-	@test -n "$$GENERATOR_REST" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46" >&2; exit 2; }
-	set -f; $(PY) -m generator protokoll --utdrag $$GENERATOR_REST -- "$$GENERATOR_ARG"
+	$(need_arg)
+	@test -n "$$GENERATOR_REST$$GENERATOR_EXPEDIERING" || { echo "ange sammanträde och paragrafer, t.ex.: make utdrag 2021-08-19 40 45-46 (eller EXPEDIERING=ja)" >&2; exit 2; }
+	set -f; $(PY) -m generator protokoll $${GENERATOR_EXPEDIERING:+--expediering "$$GENERATOR_EXPEDIERING"} --utdrag $$GENERATOR_REST -- "$$GENERATOR_ARG"
 
 rattelse: $(STAMP)
 	$(need_arg)

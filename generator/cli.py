@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__, pipeline
-from generator.archive import justering, status, utskick
+from generator.archive import status, utskick
 from generator.epost.meddelande import storlek
 from generator.errors import ContentError, GeneratorError, UsageError, shown
 from generator.pdf import libreoffice
@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     pr.add_argument("--utdrag", nargs="*", default=[], metavar="§",
                     help="paragrafer att göra protokollsutdrag av, t.ex. 40 eller 40-42")
+    pr.add_argument("--expediering", choices=("ja", "nej"), default="nej",
+                    help="ja: ett utdrag per mottagare som paragraferna nämner under expedieras:")
     j = sub.add_parser("justera", help="frys det justerade protokollet som PDF/A-2a (PDF/UA-1) i meetings/<m>/justerat/")
     j.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     r = sub.add_parser("rattelse", help="ny version av ett justerat protokoll, med orsak")
@@ -63,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     d.add_argument("fran", metavar="FRÅN", help="t.ex. v1")
     d.add_argument("till", metavar="TILL", nargs="?", default="aktuell", help="t.ex. v2 (standard: aktuell)")
+    n = sub.add_parser("ny", help="påbörja nästa sammanträde: meetings/<datum>/ ur organets föregående sammanträde")
+    n.add_argument("sammantrade", metavar="DATUM", help="t.ex. 2021-10-21 (mappens namn; suffix som -au går)")
+    n.add_argument("--organ", default=None, help="organets id i registret (standard: det med flest sammanträden)")
+    pu = sub.add_parser("protokollutkast", help="skriv ett utkast till protokoll.yaml ur kallelsen och registret")
+    pu.add_argument("sammantrade", metavar="SAMMANTRÄDE")
     sub.add_parser("stoppa-libreoffice", help="avsluta den LibreOffice som hålls igång mellan byggena")
     w = sub.add_parser("webb", help="bygg webbplatsen i build/webb/: anslagstavlan, sammanträden per organ och år, "
                                     "flöden")
@@ -164,21 +171,22 @@ def main(argv: list[str] | None = None) -> int:
                     raise UsageError(f'"{text}" är ingen paragraf — skriv t.ex. 40 eller 40-42')
                 ranges.append(rng)
             say(f"Bygger protokollet för {args.sammantrade}")
-            result = pipeline.build_protokoll(project, args.sammantrade, ranges, say)
+            result = pipeline.build_protokoll(project, args.sammantrade, ranges, say,
+                                              expediering=args.expediering == "ja")
             for w in result.warnings:
                 print(w, file=sys.stderr)
             say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")
         elif args.kommando == "justera":
-            justering.justera(project, args.sammantrade, say)
+            pipeline.justera(project, args.sammantrade, say)
         elif args.kommando == "rattelse":
-            justering.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
+            pipeline.rattelse(project, args.sammantrade, args.orsak, args.datum or dt.date.today(), say)
         elif args.kommando == "signera":
             if not args.p12:
                 raise UsageError("ange certifikatfilen med --p12 FIL eller miljövariabeln P12_FIL")
             secret = os.environ.get("P12_LOSENORD")
-            justering.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
+            pipeline.signera(project, args.sammantrade, args.p12, secret.encode() if secret else None, args.roll, say)
         elif args.kommando == "importera":
-            justering.importera(project, args.sammantrade, args.fil, say)
+            pipeline.importera(project, args.sammantrade, args.fil, say)
         elif args.kommando == "verify":
             problems = pipeline.verify(project, args.sammantrade, say)
             for line in problems:
@@ -201,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{len(damaged)} arkiv går inte att läsa.", file=sys.stderr)
                 return 1
         elif args.kommando == "anslag":
-            a = justering.set_anslag(project, args.sammantrade, args.datum, say)
+            a = pipeline.anslag(project, args.sammantrade, args.datum, dt.date.today(), say)
             say(f"anslag {a['anslagsdatum']}, tas ned tidigast {a['nedtagning']}, "
                 f"överklagande senast {a['överklagande sista dag']}")
         elif args.kommando == "skicka" and args.epost:
@@ -217,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             lines = utskick.kallelse_diff(project, args.sammantrade, args.fran, args.till)
             for line in lines:
                 say(line)
-            say(f"{len(lines)} {'ändring' if len(lines) == 1 else 'ändringar'} från {args.fran} till {args.till}.")
+            n = sum(not line.startswith(" ") for line in lines)  # indented lines show the words of a change
+            say(f"{n} {'ändring' if n == 1 else 'ändringar'} från {args.fran} till {args.till}.")
         elif args.kommando == "webb":
             day = args.datum or dt.date.today()
             result = pipeline.build_site(project, day, say)
@@ -227,6 +236,11 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"{_rel(target, project)}: " + (f"kopierad från {_rel(source, project)}" if copied
                                                     else "finns redan och lämnas orörd"))
             say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn.")
+        elif args.kommando == "ny":
+            folder = pipeline.ny(project, args.sammantrade, args.organ, say)
+            say(f"Fyll i det som saknas och kontrollera: make check {folder.name}")
+        elif args.kommando == "protokollutkast":
+            pipeline.protokollutkast(project, args.sammantrade, say)
         elif args.kommando == "stoppa-libreoffice":
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROLLER = ("ordförande", "1:e vice ordförande", "2:e vice ordförande")
-UTFALL = ("förslag", "beslut", "bordlagt", "information", "per capsulam")
+UTFALL = ("förslag", "beslut", "bordlagt", "återremitterat", "information", "per capsulam")
 
 
 def genitiv(namn: str) -> str:
@@ -346,6 +346,7 @@ class Utfall:
     omedelbart_justerad: bool = False
     line: int = 0
     struket_orsak: str | None = None
+    expedieras: tuple[str, ...] = ()  # who the § is sent to, as printed (a member's or a person's name, or text)
 
 
 @dataclass(frozen=True)

@@ -110,3 +110,20 @@ def active_pdf(source: Path, target: Path, contents: list[str]) -> None:
         else:
             raise AssertionError(f"okänt innehåll i pdf: {what}")
     pdf.save(target)
+
+
+def mark_justerat(root: Path, meeting: str) -> None:
+    """What the secretary writes once the protokoll is justerat, before `make justera`."""
+    path = root / "meetings" / meeting / "protokoll.yaml"
+    path.write_text("justerat: true\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def with_make(root: Path) -> Path:
+    """A project folder where `make` works as for a user: the project's Makefile and .venv."""
+    (root / "Makefile").symlink_to(ROOT / "Makefile")
+    (root / ".venv").symlink_to(ROOT / ".venv")
+    (root / "tools").mkdir()
+    for name in ("pyproject.toml", "tools/setup.sh"):  # older than .venv/.stamp: make never runs setup here
+        (root / name).write_text("")
+        os.utime(root / name, (0, 0))
+    return root

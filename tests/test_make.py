@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, edit, run_cli
+from conftest import FIXTURES, copy_project, edit, mark_justerat, run_cli, with_make
 
 M = "2022-03-10"
 HOSTILE = ["2022-03-10;touch{,}PWNED", "$(touch${IFS}PWNED)", "`touch${IFS}PWNED`", "2022-03-10$5",
@@ -17,14 +17,7 @@ HOSTILE = ["2022-03-10;touch{,}PWNED", "$(touch${IFS}PWNED)", "`touch${IFS}PWNED
 
 
 def project(tmp_path):
-    root = copy_project(FIXTURES / "mini", tmp_path / "projekt")
-    (root / "Makefile").symlink_to(ROOT / "Makefile")
-    (root / ".venv").symlink_to(ROOT / ".venv")
-    (root / "tools").mkdir()
-    for name in ("pyproject.toml", "tools/setup.sh"):  # older than .venv/.stamp: make never runs setup here
-        (root / name).write_text("")
-        os.utime(root / name, (0, 0))
-    return root
+    return with_make(copy_project(FIXTURES / "mini", tmp_path / "projekt"))
 
 
 def make(root, *args, env=None):
@@ -71,6 +64,7 @@ def test_extra_words_are_refused(tmp_path):
 def test_orsak_is_stored_byte_for_byte_as_typed(tmp_path):
     root = project(tmp_path)
     assert run_cli(root, "protokoll", M).status == 0
+    mark_justerat(root, M)
     assert run_cli(root, "justera", M).status == 0
     edit(root / "meetings" / M / "protokoll.yaml", "    bordlagt: true\n",
          "    beslut:\n      - lägga informationen till handlingarna.\n")

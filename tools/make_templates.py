@@ -15,7 +15,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -245,6 +245,7 @@ def kallelse() -> None:
     doc.add_paragraph("")
     doc.add_paragraph("{{ halsning }}")
     doc.add_paragraph("{{ ordforande }}")
+    page_header(doc)
     save(doc, "kallelse.docx")
 
 
@@ -277,10 +278,12 @@ def tjansteskrivelse() -> None:
     doc.add_paragraph("{{p text }}")
     doc.add_paragraph("")
     doc.add_paragraph("{{ underskrift }}")
-    footer = doc.sections[0].footer.paragraphs[0]
-    footer.text = "{{ sidfot|join(' · ') }}"
-    footer.style = doc.styles["Liten"]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    page_header(doc)
+    for part in footers(doc):
+        footer = part.paragraphs[0]
+        footer.text = "{{ sidfot|join(' · ') }}"
+        footer.style = doc.styles["Liten"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     save(doc, "tjansteskrivelse.docx")
 
 
@@ -297,30 +300,53 @@ def signature_lines(doc, loop: str, item: str) -> None:
     doc.add_paragraph("{%p endfor %}")
 
 
-def watermark_header(doc) -> None:
-    header = doc.sections[0].header.paragraphs[0]
-    run = header.add_run("{{ vattenmarke }}")
-    run.bold = True
-    run.font.size = Pt(14)
-    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+def page_header(doc, watermark: bool = False) -> None:
+    """ "Sida 1 (3)" at the top right of every page as Word fields (PAGE, NUMPAGES), and from page 2
+    the running header (organ and date) at the left; OJUSTERAT below it until justerat. The
+    packet's own stamps sit above (the bilaga) and at the bottom (the packet's page) of a page."""
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    sec.header_distance = Cm(1.0)
+    for header, running in ((sec.first_page_header, False), (sec.header, True)):
+        p = header.paragraphs[0]
+        p.style = doc.styles["Liten"]
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+        if running:
+            p.add_run("{{ sidhuvud }}")
+        p.add_run("\t")
+        p.add_run("{{r sidnummer }}")
+        if watermark:
+            header.add_paragraph("{%p if vattenmarke %}")
+            mark = header.add_paragraph()
+            run = mark.add_run("{{ vattenmarke }}")
+            run.bold = True
+            run.font.size = Pt(14)
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+            mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            header.add_paragraph("{%p endif %}")
+
+
+def footers(doc):
+    """The footers of every page: the first page has its own (the header differs there)."""
+    sec = doc.sections[0]
+    return (sec.first_page_footer, sec.footer)
 
 
 def signature_footer(doc) -> None:
     """The box every page of a kompakt protokoll ends with (seed 001)."""
-    footer = doc.sections[0].footer
-    table = footer.add_table(rows=2, cols=2, width=Cm(TEXT_WIDTH_CM))
-    table.style = "Table Grid"
-    set_row(table.rows[0], ("Justerandes signatur", "Utdragsbestyrkande"))
-    for cell in table.rows[0].cells:
-        cell.paragraphs[0].style = doc.styles["Liten"]
-    table.rows[1].height = Cm(1.0)
-    widths(table, (8.0, 8.0))
+    for footer in footers(doc):
+        table = footer.add_table(rows=2, cols=2, width=Cm(TEXT_WIDTH_CM))
+        table.style = "Table Grid"
+        set_row(table.rows[0], ("Justerandes signatur", "Utdragsbestyrkande"))
+        for cell in table.rows[0].cells:
+            cell.paragraphs[0].style = doc.styles["Liten"]
+        table.rows[1].height = Cm(1.0)
+        widths(table, (8.0, 8.0))
 
 
 def protokoll_kompakt() -> None:
     doc = base()
-    watermark_header(doc)
+    page_header(doc, watermark=True)
     doc.add_paragraph("{{ rubrik }}", style="Title")
     doc.add_paragraph("{{ underrubrik }}", style="Heading 1")
     doc.add_paragraph("")
@@ -344,7 +370,7 @@ def protokoll_kompakt() -> None:
 
 def protokoll_klassisk() -> None:
     doc = base()
-    watermark_header(doc)
+    page_header(doc, watermark=True)
     doc.add_paragraph("{{ rubrik }}", style="Title")
     loop_table(doc, ("", ""), (5.0, 11.0), "for rad in uppgifter", ("{{ rad.etikett }}", "{{ rad.text }}"),
                header=False, grid=False)
@@ -366,10 +392,15 @@ def protokoll_klassisk() -> None:
 
 def utdrag() -> None:
     doc = base()
-    watermark_header(doc)
+    page_header(doc, watermark=True)
     doc.add_paragraph("{{ rubrik }}", style="Title")
     doc.add_paragraph("{{ organ_rubrik }}", style="Heading 2")
-    doc.add_paragraph("{{ datum_rubrik }}")
+    doc.add_paragraph("{{ datum_rubrik }}", style="Tät")
+    doc.add_paragraph("{{ justering }}", style="Tät")
+    doc.add_paragraph("{%p if mottagare %}")
+    p = doc.add_paragraph()
+    p.add_run("{{ mottagare }}").bold = True
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{p paragrafer }}")
     doc.add_paragraph("")
     doc.add_paragraph("Rätt utdraget intygar")

@@ -18,11 +18,44 @@ from generator.rules import dates
 from generator.sources import protokoll_data, validate
 
 
-def content_digests(prot: protokoll.Protokoll) -> tuple[str, dict[str, str]]:
-    """What the protokoll says (not how it is laid out): one digest for all, one per §."""
+LAS = "text"  # the lock of versions since issue 13: what the protokoll prints (context.printed)
+# The template keys of the first lock, which digested the whole template context (issue 13 added keys).
+LEGACY_KEYS = ("vattenmarke", "rubrik", "underrubrik", "fakta", "uppgifter", "omfattar", "underskrifter", "adress",
+               "bevis_rubrik", "bevis_text", "bevis", "enligt_uppdrag")
+HEAD = "huvudet och närvaron"
+
+
+def content_digests(prot: protokoll.Protokoll) -> tuple[str, dict[str, str], str]:
+    """What the protokoll prints (not how it is laid out): one digest for all, one per §, one
+    for the head (title, facts, signatures, närvaro)."""
+    head, per = context.printed(prot)
+    per_digest = {n: digest(lines) for n, lines in per.items()}
+    return digest([head, per_digest]), per_digest, digest(head)
+
+
+def _legacy_digests(prot: protokoll.Protokoll) -> tuple[str, dict[str, str]]:
+    """The lock of records written before issue 13, so they stay readable and locked."""
     p_context, blocks = context.protokoll(prot, watermark=False)
-    per = {str(p.nr): digest([p.rubrik, p.blocks]) for p in prot.paragrafer}
-    return digest([p_context, blocks]), per
+    p_context = {k: v for k, v in p_context.items() if k in LEGACY_KEYS}
+    return digest([p_context, blocks]), {str(p.nr): digest([p.rubrik, p.blocks]) for p in prot.paragrafer}
+
+
+def changes(prot: protokoll.Protokoll, version: dict) -> list[str] | None:
+    """What the protokoll now prints differently from a frozen `version`: "§ 4", the head; None
+    when it prints the same."""
+    if version.get("lås") == LAS:
+        total, per, head = content_digests(prot)
+        head_changed = head != version.get("huvud")
+    else:
+        total, per = _legacy_digests(prot)
+        head_changed = None
+    if total == version["innehåll"]:
+        return None
+    old = version["paragrafer"]
+    changed = [f"§ {n}" for n in sorted(set(per) | set(old), key=int) if per.get(n) != old.get(n)]
+    if head_changed or (head_changed is None and not changed):
+        changed.append(HEAD)
+    return changed
 
 
 def latest(record: dict) -> dict | None:
@@ -31,20 +64,15 @@ def latest(record: dict) -> dict | None:
 
 
 def check_not_changed(prot: protokoll.Protokoll) -> None:
-    """A justerat protokoll's sources are locked: building something different stops."""
+    """A justerat protokoll's sources are locked: building something that prints differently stops."""
     version = latest(Archive(prot.meeting.folder).record())
-    if version is None:
+    if version is None or (changed := changes(prot, version)) is None:
         return
-    digest, per = content_digests(prot)
-    if digest != version["innehåll"]:
-        changed = sorted((n for n in set(per) | set(version["paragrafer"]) if per.get(n) != version["paragrafer"].get(n)),
-                         key=int)
-        where = f" (ändrat: {', '.join('§ ' + n for n in changed)})" if changed else ""
-        raise ContentError([Problem(prot.data.file, None,
-                                    f"protokollet är justerat (version {version['version']}, {version['fil']}) och "
-                                    f"källorna har ändrats sedan dess{where}",
-                                    f"ändra tillbaka, eller gör en rättelse: make rattelse {prot.meeting.id} "
-                                    'ORSAK="varför"')])
+    raise ContentError([Problem(prot.data.file, None,
+                                f"protokollet är justerat (version {version['version']}, {version['fil']}) och "
+                                f"källorna har ändrats sedan dess (ändrat: {', '.join(changed)})",
+                                f"ändra tillbaka, eller gör en rättelse: make rattelse {prot.meeting.id} "
+                                'ORSAK="varför"')])
 
 
 def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
@@ -71,30 +99,62 @@ def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes
     return data, level
 
 
+def ready_to_justera(prot: protokoll.Protokoll) -> list[Problem]:
+    """What stops a protokoll from being frozen: it must say it is justerat, by whom and when."""
+    data, where = prot.data, prot.data.file
+    problems = []
+    if not data.justerat:
+        problems.append(Problem(where, None, "protokollet är inte markerat som justerat",
+                                "skriv justerat: true i protokoll.yaml när ordföranden och justeraren har justerat "
+                                "det, och kör make justera igen"))
+    if not data.justerare:
+        problems.append(Problem(where, None, "justerare saknas", "lägg till justerare: <person-id> i protokoll.yaml"))
+    if data.justeringsdatum is None:
+        problems.append(Problem(where, None, "justeringsdatum saknas",
+                                "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml"))
+    return problems
+
+
+def _anslag_entry(a: dates.Anslag, **extra) -> dict:
+    return {"anslagsdatum": a.anslagsdatum.isoformat(), "nedtagning": a.nedtagning.isoformat(),
+            "överklagande sista dag": a.overklagande_sista.isoformat(), **extra}
+
+
+def _version(path: Path, level: str, fryst: dt.date, prot: protokoll.Protokoll, **extra) -> dict:
+    total, per, head = content_digests(prot)
+    return {"version": int(path.stem.rsplit("-v", 1)[1]), "fil": path.name, "sha256": sha256(path), "pdfa": level,
+            "fryst": fryst.isoformat(), "lås": LAS, "innehåll": total, "huvud": head, "paragrafer": per, **extra,
+            "justering": "ej signerad", "signaturer": []}
+
+
+def refusals(project, meeting_id: str) -> list[Problem]:
+    """Why `make justera` would refuse (before anything is written): already justerat, or not
+    marked justerat with justerare and date."""
+    loaded = validate.load(project.meetings, meeting_id)
+    record = Archive(loaded.meeting.folder).record()
+    if latest(record):
+        return [Problem(Archive(loaded.meeting.folder).path(Archive.RECORD), None,
+                        f"protokollet är redan justerat (version {latest(record)['version']})",
+                        f"ändringar görs med make rattelse {meeting_id} ORSAK=\"varför\"")]
+    return ready_to_justera(protokoll.build(project.meetings, loaded))
+
+
 def justera(project, meeting_id: str, report=lambda _: None) -> Path:
+    """Freeze the justerat protokoll as version 1; record the justeringsdatum, the justerare and
+    the planned anslag (the protokoll's anslagsdatum, else the justeringsdatum)."""
+    if problems := refusals(project, meeting_id):
+        raise ContentError(problems)
     loaded = validate.load(project.meetings, meeting_id)
     prot = protokoll.build(project.meetings, loaded)
     archive = Archive(loaded.meeting.folder)
-    record = archive.record()
-    if latest(record):
-        raise ContentError([Problem(archive.path(Archive.RECORD), None,
-                                    f"protokollet är redan justerat (version {latest(record)['version']})",
-                                    f"ändringar görs med make rattelse {meeting_id} ORSAK=\"varför\"")])
-    if prot.data.justeringsdatum is None:
-        raise ContentError([Problem(prot.data.file, None, "justeringsdatum saknas",
-                                    "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml")])
     data, level = _freeze(project, loaded, prot, None, report)
-    digest, per = content_digests(prot)
     path = archive.add("protokoll-v1.pdf", data)
-    a = prot.anslag
     record = {"sammanträde": meeting_id, "generator": __version__,
-              "versioner": [{"version": 1, "fil": path.name, "sha256": sha256(path), "pdfa": level,
-                             "fryst": prot.data.justeringsdatum.isoformat(), "innehåll": digest, "paragrafer": per,
-                             "justering": "ej signerad", "signaturer": []}],
-              "anslag": {"anslagsdatum": a.anslagsdatum.isoformat(), "nedtagning": a.nedtagning.isoformat(),
-                         "överklagande sista dag": a.overklagande_sista.isoformat()}}
+              "justeringsdatum": prot.data.justeringsdatum.isoformat(), "justerare": list(prot.data.justerare),
+              "versioner": [_version(path, level, prot.data.justeringsdatum, prot)],
+              "anslag": [_anslag_entry(prot.anslag, planerat=True)]}
     archive.save_record(record)
-    report(f"justerat: {path} (PDF/A-{level}, {prot.range_text})")
+    report(f"justerat {prot.data.justeringsdatum.isoformat()}: {path} (PDF/A-{level}, {prot.range_text})")
     return path
 
 
@@ -109,23 +169,18 @@ def rattelse(project, meeting_id: str, orsak: str, datum: dt.date, report=lambda
                                     f"justera först: make justera {meeting_id}")])
     if not orsak.strip():
         raise ContentError([Problem(None, None, "en rättelse måste ha en orsak", 'ange ORSAK="varför"')])
-    digest, per = content_digests(prot)
-    if digest == previous["innehåll"]:
+    changed = changes(prot, previous)
+    if changed is None:
         raise ContentError([Problem(prot.data.file, None, "inget har ändrats sedan den justerade versionen",
                                     "ändra källorna först; rättelsen visar vad som ändrats")])
-    changed = sorted((n for n in set(per) | set(previous["paragrafer"])
-                      if per.get(n) != previous["paragrafer"].get(n)), key=int)
     version = previous["version"] + 1
     note = {"version": version, "ersätter": previous["version"], "datum": datum.isoformat(), "orsak": orsak,
-            "ändrade paragrafer": [int(n) for n in changed]}
+            "ändrade paragrafer": [int(c[2:]) for c in changed if c.startswith("§ ")]}
     data, level = _freeze(project, loaded, prot, note, report)
     path = archive.add(f"protokoll-v{version}.pdf", data)
-    record["versioner"].append({"version": version, "fil": path.name, "sha256": sha256(path), "pdfa": level,
-                                "fryst": datum.isoformat(), "innehåll": digest, "paragrafer": per,
-                                "rättelse": note, "justering": "ej signerad", "signaturer": []})
+    record["versioner"].append(_version(path, level, datum, prot, rättelse=note))
     archive.save_record(record)
-    report(f"rättelse: {path} ersätter version {previous['version']} (ändrat: "
-           f"{', '.join('§ ' + n for n in changed) or 'sidhuvud och närvaro'})")
+    report(f"rättelse: {path} ersätter version {previous['version']} (ändrat: {', '.join(changed)})")
     return path
 
 
@@ -229,17 +284,38 @@ def verify_signatures(folder: Path) -> list[str]:
     return problems
 
 
-def set_anslag(project, meeting_id: str, datum: dt.date, report=lambda _: None) -> dict:
-    """Record the day the justering was announced; compute takedown and the last appeal day."""
+def justeringsdatum(record: dict) -> dt.date:
+    """The day the protokoll was justerat (a rättelse does not move it); records before issue 13
+    kept it as the first version's "fryst"."""
+    return dt.date.fromisoformat(record.get("justeringsdatum") or record["versioner"][0]["fryst"])
+
+
+def anslag_history(record: dict) -> list[dict]:
+    """The anslag entries, oldest first: the one planned at justering, then each registered one.
+    A record before issue 13 held one anslag, neither marked planned nor registered."""
+    a = record.get("anslag")
+    return list(a) if isinstance(a, list) else [a] if isinstance(a, dict) else []
+
+
+def set_anslag(project, meeting_id: str, datum: dt.date, registrerat: dt.date, report=lambda _: None) -> dict:
+    """Register the day the justering was announced (a new entry; the earlier ones stay); compute
+    takedown and the last appeal day."""
     loaded = validate.load(project.meetings, meeting_id)
     archive, record, version = justerat(project, meeting_id)
-    organ = loaded.register.organ[loaded.meeting.organ]
-    regler = organ.tidsregler
-    justerad = dt.date.fromisoformat(record["versioner"][0]["fryst"])  # a rättelse does not move the justering
+    justerad = justeringsdatum(record)
+    if datum < justerad:
+        raise ContentError([Problem(archive.path(Archive.RECORD), None,
+                                    f"anslaget {datum.isoformat()} ligger före justeringen {justerad.isoformat()}",
+                                    "ett protokoll anslås först när det är justerat; ange anslagsdatum på eller "
+                                    "efter justeringsdagen")])
+    history = anslag_history(record)
+    if any(e.get("registrerat") and e["anslagsdatum"] == datum.isoformat() for e in history):
+        raise ContentError([Problem(archive.path(Archive.RECORD), None, f"anslaget {datum.isoformat()} är redan "
+                                    "registrerat", "ange ett annat datum, eller låt det vara")])
+    regler = loaded.register.organ[loaded.meeting.organ].tidsregler
     a, warnings = dates.anslag(loaded.meeting.datum, justerad, datum, regler)
-    record["anslag"] = {"anslagsdatum": a.anslagsdatum.isoformat(), "nedtagning": a.nedtagning.isoformat(),
-                        "överklagande sista dag": a.overklagande_sista.isoformat()}
+    record["anslag"] = history + [_anslag_entry(a, registrerat=registrerat.isoformat())]
     archive.save_record(record)
     for w in warnings:
         report(f"varning: {w}")
-    return record["anslag"]
+    return record["anslag"][-1]

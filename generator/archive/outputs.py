@@ -24,12 +24,18 @@ def read_manifest(path: Path) -> dict | None:
     return read_record(path, "manifest") if path.exists() else None
 
 
+REBUILD = {"kallelse": "make meeting {m}", "protokoll": "make protokoll {m}"}  # the command that makes a section
+
+
 def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]:
     """Every output of `folder` that changed since its build or that a fresh build (`fresh`, its
-    manifest) makes differently, and every source that changed since; in Swedish."""
+    manifest) makes differently, and every source that changed since; in Swedish, with the
+    command that builds it again."""
     problems = []
     for section, old in manifest.items():
         new = fresh.get(section, {})
+        again = REBUILD.get(section, "make {m}").format(m=folder.name)
+        stale = []
         for rel, recorded in old.get("utdata", {}).items():
             if rel == MANIFEST:
                 continue
@@ -39,10 +45,10 @@ def manifest_differences(folder: Path, manifest: dict, fresh: dict) -> list[str]
             elif sha256(current) != recorded:
                 problems.append(f"{current}: har ändrats sedan bygget (SHA-256 stämmer inte med manifestet)")
             if new.get("utdata", {}).get(rel) != recorded:
-                problems.append(f"{current}: ett nytt bygge ger inte samma fil")
-        for rel, recorded in old.get("indata", {}).items():
-            if new.get("indata", {}).get(rel) != recorded:
-                problems.append(f"{rel}: källan har ändrats sedan bygget")
+                stale.append(f"{current}: ett nytt bygge ger inte samma fil")
+        stale += [f"{rel}: källan har ändrats sedan bygget" for rel, recorded in old.get("indata", {}).items()
+                  if new.get("indata", {}).get(rel) != recorded]
+        problems += [f"{line} — bygg om: {again}" for line in stale]
     return problems
 
 
@@ -58,6 +64,43 @@ def copy_if_absent(source: Path, target: Path) -> bool:
     except OSError as exc:
         raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror}") from None
     return True
+
+
+def create_file(target: Path, data: bytes) -> Path:
+    """A new source file (a draft the secretary finishes); never over an existing one."""
+    try:
+        with open(target, "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        raise FileExistsError(f"{target} finns redan och skrivs aldrig över — ta bort eller byt namn på den först "
+                              "om ett nytt utkast behövs") from None
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skriva {target}: {exc.strerror}") from None
+    return target
+
+
+def create_folder(target: Path, files: dict[str, bytes]) -> list[Path]:
+    """A new folder with `files` (relative paths); refused when the folder exists, and removed
+    again when a file cannot be written, so a half-made folder is never left behind."""
+    try:
+        target.mkdir()  # claims the name: fails when it exists
+    except FileExistsError:
+        raise FileExistsError(f"{target} finns redan och rörs inte — välj ett annat datum, eller ett namn med "
+                              "suffix (t.ex. 2021-09-16-au) när två organ möts samma dag") from None
+    except OSError as exc:
+        raise EnvironmentFault(f"kan inte skapa {target}: {exc.strerror}") from None
+    written = []
+    try:
+        for rel in sorted(files):
+            path = target / PurePosixPath(rel)
+            if ".." in PurePosixPath(rel).parts or PurePosixPath(rel).is_absolute():
+                raise ValueError(f"fil utanför mappen: {rel}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append(create_file(path, files[rel]))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    return written
 
 
 class BuildDir:
@@ -254,9 +297,12 @@ class Archive:
 
     def save_record(self, record: dict) -> None:
         """Replace the record atomically; earlier entries must stay as they were."""
-        frozen = ("version", "fil", "sha256", "innehåll", "paragrafer", "rättelse", "fryst", "import")
-        old_versions = self._read().get("versioner", [])  # the first record is written after its file
-        new_versions = record.get("versioner", [])
+        frozen = ("version", "fil", "sha256", "innehåll", "huvud", "lås", "paragrafer", "rättelse", "fryst", "import")
+        old_record = self._read()  # the first record is written after its file
+        old_versions, new_versions = old_record.get("versioner", []), record.get("versioner", [])
+        old_anslag, new_anslag = (_entries(r.get("anslag")) for r in (old_record, record))  # a history only grows
+        if new_anslag[:len(old_anslag)] != old_anslag:
+            raise GeneratorError(f"{self.folder / self.RECORD} får bara växa: ett registrerat anslag ändras aldrig")
         if len(new_versions) < len(old_versions) or any(
                 any(was.get(k) is not None and new.get(k) != was.get(k) for k in frozen)  # set once, then fixed
                 or any(new.get(log, [])[:len(was.get(log, []))] != was.get(log, []) for log in GROWING)
@@ -266,3 +312,8 @@ class Archive:
         tmp = self.folder / f".{self.RECORD}.tmp-{os.getpid()}"
         tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         os.replace(tmp, self.folder / self.RECORD)
+
+
+def _entries(value) -> list:
+    """An anslag history; a record before issue 13 held one entry as a table."""
+    return [value] if isinstance(value, dict) else list(value or [])

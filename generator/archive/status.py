@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.archive import utskick
-from generator.archive.justering import latest
+from generator.archive.justering import anslag_history, latest
 from generator.archive.outputs import Archive
 from generator.archive.records import LostRecord
 from generator.errors import ContentError, GeneratorError, Problem
@@ -57,8 +57,11 @@ def status(project, today: dt.date) -> tuple[list[Status], list[Problem], list[P
         if version:
             state = f"justerat v{version['version']}, {version['justering']}"
             left = "–"
-            a = record.get("anslag", {})
-            anslag = f"{a.get('anslagsdatum', '?')} – {a.get('nedtagning', '?')}"
+            history = anslag_history(record)
+            a = history[-1] if history else {}
+            # A planned anslag (from the justering) is not yet one that was posted.
+            kind = "planerat " if a.get("planerat") else "anslaget " if a.get("registrerat") else ""
+            anslag = f"{kind}{a.get('anslagsdatum', '?')} – {a.get('nedtagning', '?')}"
             appeal = a.get("överklagande sista dag", "")
             if appeal:
                 appeal += " (löpt ut)" if dt.date.fromisoformat(appeal) < today else " (pågår)"

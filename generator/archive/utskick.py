@@ -38,7 +38,7 @@ def version_rubrik(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser) -> s
         return ""
     current = versions.snapshot(meeting, rows)
     last = sent[-1]
-    if current == last["innehåll"]:
+    if versions.same(current, last["innehåll"]):
         return last.get("rubrik", "")
     key = "kallelse.tilläggskallelse" if versions.kind(last["innehåll"], current) == versions.TILLAGG \
         else "kallelse.reviderad"
@@ -52,7 +52,7 @@ def record_sent(meeting: Sammantrade, rows: list[AgendaRow], fr: Fraser, packet:
     archive = store(meeting)
     record = archive.record()
     sent = record.setdefault("versioner", [])
-    if sent and sent[-1]["innehåll"] == current:
+    if sent and versions.same(sent[-1]["innehåll"], current):
         raise ContentError([Problem(archive.path(archive.RECORD), None,
                                     f"kallelsen är oförändrad sedan version {sent[-1]['version']}",
                                     "inget nytt att skicka")])
@@ -123,7 +123,7 @@ def archive_send(meeting: Sammantrade, number: int) -> Mottagning:
     """A `make skicka` is done: version `number` and everything recorded for it so far (the
     recipients of this run) are in meetings/<m>/utskick/. Called once at the end of every
     `make skicka`, with or without e-mail, and also when an e-mail run stops midway, so the
-    archive is kept as it is. (The git archive's commit and tag of the version belong here.)"""
+    archive is kept as it is. pipeline/arkiv.py then commits what was recorded (git)."""
     return mottagning(store(meeting).record()["versioner"][number - 1])
 
 

@@ -6,10 +6,11 @@ lists the names each template may use (a test checks it).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.documents import markdown_blocks
-from generator.documents.markdown_blocks import Block, Run
+from generator.documents.markdown_blocks import Block, Field, Run
 from generator.model import Register, Sammantrade
 from generator.pdf.packet import Metadata
 from generator.rules.formulas import forslagsformel
@@ -45,10 +46,28 @@ def protokoll_meta(prot) -> Metadata:
                  prot.meeting, prot.register)
 
 
-def utdrag_meta(prot, lo: int, hi: int) -> Metadata:
-    fr = prot.fraser
-    return _meta(fr.text("utdrag.pdf-titel", från=str(lo), till=str(hi) if hi != lo else None),
+def utdrag_meta(prot, nrs: list[int]) -> Metadata:
+    """ "Protokollsutdrag § 45–46 – …", or "§ 40, 42 – …" when the §§ do not follow each other."""
+    fr, lo, hi = prot.fraser, min(nrs), max(nrs)
+    together = len(nrs) == hi - lo + 1
+    return _meta(fr.text("utdrag.pdf-titel", från=str(lo) if together else ", ".join(map(str, sorted(nrs))),
+                         till=str(hi) if together and hi != lo else None),
                  fr.text("utdrag.pdf-ämne"), prot.meeting, prot.register)
+
+
+_PAGE, _PAGES = "\ue000", "\ue001"  # where the phrase puts the page number and the page count
+
+
+def sidor(fr: Fraser) -> dict:
+    """What every document prints at the top of its pages: "Sida 2 (5)" as Word fields (PAGE,
+    NUMPAGES; right when staff edit the DOCX) and, from page 2, the running header."""
+    runs: list = []
+    for part in re.split(f"([{_PAGE}{_PAGES}])", fr.text("allmänt.sidnummer", sida=_PAGE, sidor=_PAGES)):
+        if part in (_PAGE, _PAGES):
+            runs.append(Field("PAGE" if part == _PAGE else "NUMPAGES"))
+        elif part:
+            runs.append(Run(part))
+    return {"sidnummer": runs or [Run("")], "sidhuvud": fr.text("allmänt.sidhuvud")}
 
 
 def ordforande(meeting: Sammantrade, register: Register) -> str | None:
@@ -105,6 +124,7 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
         "dagordning": [_agenda_row(r, register) for r in rows],
         "halsning": fr.text("kallelse.hälsning", ordförande=register.namn(chair) if chair else None),
         "ordforande": register.namn(chair) if chair else "",
+        **sidor(fr),
     }
 
 
@@ -162,6 +182,7 @@ def tjansteskrivelse(meeting: Sammantrade, register: Register, row: AgendaRow,
         "att_satser": [markdown_blocks.att_runs(a, fr.text("allmänt.att")) for a in arende.att_satser],
         "underskrift": underskrift,
         "sidfot": fr.lines("tjänsteskrivelse.sidfot"),
+        **sidor(fr),
     }
     body = with_bilaga_numbers(arende.body, arende.file, meeting.folder, bilaga_numbers(list(rows) or [row]), fr)
     return context, {"text": body}  # Markdown, parsed only when the document is rendered
@@ -260,17 +281,54 @@ def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict
             "bevis.rader", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum,
             nedtagning=a.nedtagning, överklagande=a.overklagande_sista)],
         "enligt_uppdrag": sekr,
+        **sidor(fr),
     }
     return context, blocks
 
 
-def utdrag(prot, paragrafer, watermark: bool) -> tuple[dict, dict[str, list[Block]]]:
+LAYOUT_KEYS = ("vattenmarke", "sidnummer", "sidhuvud")  # how the protokoll is laid out, not what it says
+
+
+def text_lines(value) -> list[str]:
+    """The printed text of a context value or of blocks, line by line, without formatting."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, Block):
+        if value.kind == "table":
+            return [" | ".join("".join(r.text for r in cell) for cell in row) for row in value.rows]
+        return [value.text] if value.text else []
+    if isinstance(value, Run):
+        return [value.text]
+    if isinstance(value, dict):
+        return [line for key in sorted(value) for line in text_lines(value[key])]
+    if isinstance(value, (list, tuple)):
+        return [line for v in value for line in text_lines(v)]
+    return [str(value)]
+
+
+def printed(prot) -> tuple[list[str], dict[str, list[str]]]:
+    """What the protokoll prints, as text: its head (title, facts, signatures, närvaro, Bevis/anslag,
+    the closing words) and each §. The justering lock compares this, so a new way of laying the
+    protokoll out (page numbers, a running header) is no change, and a change is named."""
+    p_context, blocks = protokoll(prot, watermark=False)
+    head = [line for key in sorted(p_context) if key not in LAYOUT_KEYS for line in text_lines(p_context[key])]
+    head += text_lines(blocks["narvaro"]) + text_lines(paragraf_blocks(prot, [], closing=True))
+    return head, {str(p.nr): text_lines(paragraf_blocks(prot, [p], closing=False)) for p in prot.paragrafer}
+
+
+def utdrag(prot, paragrafer, watermark: bool, mottagare: str | None = None) -> tuple[dict, dict[str, list[Block]]]:
+    """An utdrag of `paragrafer`, certified by the sekreterare as the protokoll names them, with the
+    justeringsdatum; `mottagare`: the one it is sent to (expediering)."""
     register, meeting, fr = prot.register, prot.meeting, prot.fraser
     sekr = prot.data.sekreterare
+    person = {**person_fields(register, sekr), "titel": register.titel(sekr, meeting.datum)} if sekr else {}
+    underskrift = fr.table("protokoll.underskrift", "sekreterare", **person) if sekr else ""
     return ({"vattenmarke": fr.text("protokoll.ojusterat") if watermark else "",
              "rubrik": fr.text("utdrag.rubrik"),
              "organ_rubrik": fr.text("utdrag.organ"),
              "datum_rubrik": fr.text("utdrag.underrubrik", paragrafer=prot.range_text),
-             "intygas_av": fr.text("utdrag.intygas av", namn=register.namn(sekr),
-                                   titel=register.titel(sekr, meeting.datum)) if sekr else ""},
+             "justering": fr.text("utdrag.justering", justeringsdatum=prot.data.justeringsdatum),
+             "mottagare": fr.text("utdrag.mottagare", mottagare=mottagare),
+             "intygas_av": fr.text("utdrag.intygas av", underskrift=underskrift, **person) if sekr else "",
+             **sidor(fr)},
             {"paragrafer": paragraf_blocks(prot, paragrafer, closing=False)})

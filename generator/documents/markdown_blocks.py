@@ -20,6 +20,14 @@ class Run:
     italic: bool = False
 
 
+@dataclass(frozen=True)
+class Field:
+    """A Word field in running text, e.g. PAGE or NUMPAGES: Word and LibreOffice fill it in on
+    every page, and keep it right when the document is edited."""
+
+    instr: str
+
+
 @dataclass
 class Block:
     kind: str  # 'heading' | 'para' | 'item' | 'table'

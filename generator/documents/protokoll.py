@@ -11,7 +11,7 @@ from generator.documents.markdown_blocks import Block, Run
 from generator.errors import ContentError, Problem
 from generator.documents.context import bilaga_numbers, ledamot, person_fields, with_bilaga_numbers
 from generator.model import Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
-from generator.rules import dates, numbering
+from generator.rules import beslutforhet, dates, numbering
 from generator.rules.fraser import Fraser, fraser_for, swedish_list
 from generator.rules.numbering import AgendaRow
 from generator.rules.paragrafer import paragraf_rows, series_difference
@@ -106,6 +106,7 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
         if n.paragrafer and not (prot.first <= n.paragrafer[0] and n.paragrafer[1] <= prot.last):
             problems.append(Problem(data.file, n.line, f"§ {n.paragrafer[0]} - {n.paragrafer[1]} ligger utanför "
                                     f"sammanträdets paragrafer ({prot.range_text})", "rätta intervallet"))
+    problems += _beslutforhet(prot)
     if problems:
         raise ContentError(problems)
     regler = organ.tidsregler
@@ -116,6 +117,50 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
         prot.warnings.append(Problem(data.file, None, "justeringsdatum saknas i protokollet",
                                      "lägg till justeringsdatum: ÅÅÅÅ-MM-DD", warning=True))
     return prot
+
+
+def _present(n: Narvarande, par: Paragraf) -> bool:
+    """Whether someone in the närvaro took part in § `par` (partial attendance by § or by item)."""
+    if n.paragrafer:
+        return n.paragrafer[0] <= par.nr <= n.paragrafer[1]
+    if n.punkter:
+        return par.row is not None and par.row.id in n.punkter
+    return True
+
+
+def _beslutforhet(prot: Protokoll) -> list[Problem]:
+    """A § handled by fewer than more than half of the ledamöter is an error, with the count; runs
+    of §§ with the same count are one line."""
+    meeting, register, data = prot.meeting, prot.register, prot.data
+    seats = {u.person for u in register.mandates(meeting.organ, meeting.datum) if u.typ == "ordinarie"}
+    short: list[tuple[Paragraf, beslutforhet.Deltagande]] = []
+    for par in prot.paragrafer:
+        here = [n for n in data.narvaro if n.person and _present(n, par)]
+        utfall = data.punkter.get(par.row.id, Utfall()) if par.row is not None else Utfall()
+        d = beslutforhet.deltagande({n.person for n in here if n.grupp == "beslutande"} & seats,
+                                    {n.person: n.ersatter for n in here if n.grupp == "tjänstgörande ersättare"},
+                                    {j.person for j in utfall.jav})
+        if not beslutforhet.beslutfor(len(d.filled), len(seats)):
+            short.append((par, d))
+    problems, i = [], 0
+    while i < len(short):
+        j = i
+        while j + 1 < len(short) and short[j + 1][0].nr == short[j][0].nr + 1 and short[j + 1][1] == short[i][1]:
+            j += 1
+        par, d = short[i]
+        nrs = prot.fraser.paragrafer(list(range(par.nr, short[j][0].nr + 1)))
+        jav = f" ({swedish_list([register.namn(p) for p in sorted(d.jav)])} hade jäv)" if d.jav else ""
+        utfall = data.punkter.get(par.row.id) if par.row is not None else None
+        where = utfall.line if d.jav and utfall else min((n.line for n in data.narvaro if n.grupp == "beslutande"),
+                                                          default=data.lines.get("närvaro"))
+        problems.append(Problem(data.file, where,
+                                f"{nrs}: {prot.organ.namn} var inte beslutför — {len(d.filled)} av {len(seats)} "
+                                f"ledamöter deltog{jav}, och mer än hälften ({beslutforhet.minst(len(seats))}) "
+                                "måste delta (kommunallagen 6 kap. 28 §)",
+                                "rätta närvaron, eller låt en ersättare tjänstgöra för den som saknas eller har jäv: "
+                                f"tjänstgörande ersättare: [{{person: …, ersätter: …, paragrafer: {par.nr}}}]"))
+        i = j + 1
+    return problems
 
 
 def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, numbers) -> list[Block]:
@@ -199,6 +244,8 @@ def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, numbers) ->
         text = with_bilaga_numbers(body, row.body_file, prot.meeting.folder, numbers, fr)
         parsed = markdown_blocks.parse(text)
         blocks = parsed + blocks if fr.setting("text före beslut") else blocks + parsed
+    if utfall.expedieras:  # last in the §, where the registrator looks for it
+        blocks.append(_para(fr.text("paragraf.expedieras", mottagare=utfall.expedieras)))
     return [b for b in blocks if b.kind != "para" or b.runs and any(r.text for r in b.runs)]
 
 

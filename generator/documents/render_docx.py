@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import jinja2
 from docx import Document
@@ -24,7 +25,7 @@ from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
 from generator.documents import markdown_blocks
-from generator.documents.markdown_blocks import Block, Run
+from generator.documents.markdown_blocks import Block, Field, Run
 from generator.errors import ContentError, Problem
 from generator.pdf.packet import Metadata
 
@@ -201,7 +202,7 @@ def _outline(doc) -> None:
 
 def _richify(value):
     """Context values: a list of Runs becomes RichText; containers are walked."""
-    if isinstance(value, list) and value and all(isinstance(v, Run) for v in value):
+    if isinstance(value, list) and value and all(isinstance(v, (Run, Field)) for v in value):
         return rich(value)
     if isinstance(value, list):
         return [_richify(v) for v in value]
@@ -225,14 +226,23 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def rich(runs: list[Run] | str, bold: bool = False) -> RichText:
-    """RichText from runs; newlines become line breaks."""
+def rich(runs: list[Run | Field] | str, bold: bool = False) -> RichText:
+    """RichText from runs (and Word fields); newlines become line breaks."""
     rt = RichText()
     if isinstance(runs, str):
         runs = [Run(runs, bold=bold)]
     for run in runs:
-        rt.add(run.text, bold=run.bold or bold, italic=run.italic)
+        if isinstance(run, Field):
+            rt.xml += _FIELD.format(instr=escape(run.instr))
+        else:
+            rt.add(run.text, bold=run.bold or bold, italic=run.italic)
     return rt
+
+
+# A complex field: begin, instruction, separate, the last computed value ("1"), end.
+_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instr} '
+          '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+          '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
 # --- Markdown blocks → python-docx -----------------------------------------------------------

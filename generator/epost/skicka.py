@@ -76,7 +76,7 @@ def _plan(b: Byggd, today: dt.date) -> _Plan:
     meeting, register, rows, fr, packet = b.meeting, b.register, b.rows, b.fr, b.packet
     sent = utskick.sent_versions(meeting)
     current = versions.snapshot(meeting, rows)
-    if sent and sent[-1]["innehåll"] == current:
+    if sent and versions.same(sent[-1]["innehåll"], current):
         last = sent[-1]
         number, rubrik, ny = last["version"], last.get("rubrik", ""), False
         got = set(utskick.delivered(last))

@@ -292,5 +292,6 @@ def _inputs(project: Project, loaded: Loaded) -> list[Path]:
               *([meeting.foregaende.protokoll] if meeting.foregaende and meeting.foregaende.protokoll else []),
               *project.profile_files(loaded.register.organ[meeting.organ]),
               project.template("kallelse.docx"), project.template("tjansteskrivelse.docx")]
-    sent = utskick.store(meeting).path(utskick.RECORD)  # it decides the version line on page 1
-    return inputs + [e.fil for e in meeting.redigerat] + ([sent] if sent.is_file() else [])
+    # utskick.json is not a source: what it decides (the version line on page 1) is in the kallelse's
+    # own inputs, so a `make skicka` that sends what was built leaves the build current.
+    return inputs + [e.fil for e in meeting.redigerat]

@@ -13,15 +13,18 @@ from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
 from generator.rules.paragrafer import paragraf_rows
 from generator.sources import protokoll_data, serie, validate
+from generator.sources.fields import slug
 
 
 def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, int]] = (),
-                    report: Report = lambda _: None) -> Result:
-    """protokoll.docx/.pdf (OJUSTERAT until marked justerat) and the requested utdrag."""
+                    report: Report = lambda _: None, expediering: bool = False) -> Result:
+    """protokoll.docx/.pdf (OJUSTERAT until marked justerat) and the requested utdrag; with
+    `expediering`, one utdrag per recipient of the §§ that name it under expedieras:."""
     result = Result()
     clock = Clock(result, report)
     # Read, number and check everything, and refuse a changed justerat protokoll, before writing.
     loaded, prot, justerat = _read(project, meeting_id, utdrag)
+    extracts = _extracts(prot, utdrag, expediering)
     result.warnings = loaded.warnings + tuple(prot.warnings)
     clock.lap("läsa", f"{prot.range_text}" + (", justerat" if justerat else ""))
     meeting = prot.meeting
@@ -29,7 +32,7 @@ def build_protokoll(project: Project, meeting_id: str, utdrag: list[tuple[int, i
     try:
         redigerat.stop_on_hand_edits(out, meeting, {})  # the protokoll is changed in its sources
         # Every document is rendered first so that LibreOffice converts them in one call.
-        jobs = _render(project, out, prot, utdrag, watermark=not justerat)
+        jobs = _render(project, out, prot, extracts, watermark=not justerat)
         clock.lap("docx", f"{len(jobs)} dokument")
         failures = libreoffice.convert([job for job, _ in jobs], date=meeting.datum, export=libreoffice.UA)
         if failures:
@@ -70,14 +73,50 @@ def utdrag_name(lo: int, hi: int) -> str:
     return f"utdrag/utdrag-{lo}" + (f"-{hi}" if hi != lo else "")
 
 
-def _render(project: Project, out: BuildDir, prot: Protokoll, utdrag,
+EXPEDIERING = "utdrag/expediering-"
+
+
+def requested_utdrag(section: dict) -> tuple[list[tuple[int, int]], bool]:
+    """The utdrag a build of the protokoll made (read from its outputs' names), to make them again:
+    the § ranges, and whether it made one per recipient."""
+    names = [rel for rel in section.get("utdata", {}) if rel.endswith(".pdf")]
+    ranges = [protokoll_data.parse_range(rel[len("utdrag/utdrag-"):-len(".pdf")].replace("-", " - ", 1))
+              for rel in names if rel.startswith("utdrag/utdrag-")]
+    return [r for r in ranges if r], any(rel.startswith(EXPEDIERING) for rel in names)
+
+
+def _extracts(prot: Protokoll, utdrag, expediering: bool) -> list[tuple[str, list, str | None]]:
+    """(output name, §§, recipient) of every utdrag asked for."""
+    out = [(utdrag_name(lo, hi), [p for p in prot.paragrafer if lo <= p.nr <= hi], None) for lo, hi in utdrag]
+    if not expediering:
+        return out
+    recipients: dict[str, list] = {}
+    for par in prot.paragrafer:
+        utfall = prot.data.punkter.get(par.row.id) if par.row is not None else None
+        for name in (utfall.expedieras if utfall else ()):
+            recipients.setdefault(name, []).append(par)
+    if not recipients:
+        raise ContentError([Problem(prot.data.file, None, "ingen paragraf har expedieras: — det finns inget att "
+                                    "expediera", "skriv under punkten i protokoll.yaml: expedieras: [mottagare, …]")])
+    taken: set[str] = set()
+    for name, pars in recipients.items():
+        base = slug(name) or "mottagare"
+        stem, n = base, 1
+        while stem in taken:
+            n += 1
+            stem = f"{base}-{n}"
+        taken.add(stem)
+        out.append((EXPEDIERING + stem, pars, name))
+    return out
+
+
+def _render(project: Project, out: BuildDir, prot: Protokoll, extracts,
             watermark: bool) -> list[tuple[libreoffice.Job, packet.Metadata]]:
     p_context, blocks = context.protokoll(prot, watermark=watermark)
     docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
-    for lo, hi in utdrag:
-        chosen = [p for p in prot.paragrafer if lo <= p.nr <= hi]
-        docs.append((utdrag_name(lo, hi), project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark),
-                     context.utdrag_meta(prot, lo, hi)))
+    for name, chosen, mottagare in extracts:
+        docs.append((name, project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark, mottagare),
+                     context.utdrag_meta(prot, [p.nr for p in chosen])))
     # Every template is checked before the first document is written.
     problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b, _ in docs}
     if any(problems.values()):

@@ -1,5 +1,6 @@
 """Pure: what a sent kallelse contained (a snapshot), and what changed between two versions,
-in Swedish. Bilagor are compared by content hash, not by name."""
+in Swedish. Bilagor are compared by content hash, not by name; changed att-satser and ärende texts
+are shown word by word: "besvara NNS begäran [-innan 25-] {+senast den 22+} oktober 2021."."""
 from __future__ import annotations
 
 import difflib
@@ -19,6 +20,7 @@ def snapshot(meeting: Sammantrade, rows: list[AgendaRow]) -> dict:
         arenden.append({
             "id": a.id, "nr": row.nr, "rubrik": row.rubrik, "att-satser": list(a.att_satser),
             "text": digest([a.rubrik, a.body, a.foredragande, a.dnr, a.undertecknare, a.muntlig]),
+            DETAIL: a.body,  # for the word diff only; `same` does not compare it (older records lack it)
             "bilagor": [{"nummer": b.nummer, "titel": b.bilaga.titel, "fil": b.bilaga.fil.name,
                          "sha256": b.bilaga.sha256} for b in row.bilagor],
         })
@@ -27,8 +29,39 @@ def snapshot(meeting: Sammantrade, rows: list[AgendaRow]) -> dict:
                               meeting.forslag_justeringsdatum])}
 
 
+DETAIL = "texten"
+INDENT = "    "  # a line that shows the words of the change above it
+
+
+def same(a: dict, b: dict) -> bool:
+    """Whether two snapshots describe the same kallelse (the kept texts are detail, not content)."""
+    def bare(s: dict) -> dict:
+        return {**s, "ärenden": [{k: v for k, v in x.items() if k != DETAIL} for x in s.get("ärenden", [])]}
+    return bare(a) == bare(b)
+
+
+def word_diff(old: str, new: str, context: int = 5) -> list[str]:
+    """The changed words with a few words around them, one line per place: removed [-…-], added {+…+}."""
+    a, b = old.split(), new.split()
+    out = []
+    for group in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_grouped_opcodes(context):
+        parts = []
+        for op, i1, i2, j1, j2 in group:
+            if op == "equal":
+                parts += a[i1:i2]
+                continue
+            if i2 > i1:
+                parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+            if j2 > j1:
+                parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+        first, last = group[0], group[-1]
+        out.append(("… " if first[1] > 0 else "") + " ".join(parts) + (" …" if last[2] < len(a) else ""))
+    return out
+
+
 def diff(old: dict, new: dict) -> list[str]:
-    """Every change from `old` to `new`, one Swedish line each, in agenda order."""
+    """Every change from `old` to `new`, one Swedish line each, in agenda order; the words of a
+    changed att-sats or text follow on indented lines."""
     lines = []
     for key, label in (("datum", "Datum"), ("tid", "Tid"), ("plats", "Plats")):
         if old.get(key) != new.get(key):
@@ -57,6 +90,8 @@ def diff(old: dict, new: dict) -> list[str]:
             lines.append(f"Rubrik ändrad i punkt {a['nr']}: {b['rubrik']} → {a['rubrik']}")
         if "text" in b and a.get("text") != b["text"]:
             lines.append(f"Tjänsteskrivelsen ändrad i {where}")
+            if DETAIL in a and DETAIL in b and a[DETAIL] != b[DETAIL]:
+                lines += [INDENT + w for w in word_diff(b[DETAIL], a[DETAIL])]
         lines += _att_changes(b["att-satser"], a["att-satser"], where)
         lines += _bilaga_changes(b["bilagor"], a["bilagor"], where)
     return lines
@@ -67,7 +102,9 @@ def _att_changes(old: list[str], new: list[str], where: str) -> list[str]:
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1:
-            out += [f"Att-sats ändrad i {where}: \"att {o}\" → \"att {n}\"" for o, n in zip(old[i1:i2], new[j1:j2])]
+            for o, n in zip(old[i1:i2], new[j1:j2]):
+                out.append(f"Att-sats ändrad i {where}: \"att {o}\" → \"att {n}\"")
+                out += [INDENT + w for w in word_diff(o, n)]
             continue
         if op in ("delete", "replace"):
             out += [f"Att-sats borttagen i {where}: \"att {o}\"" for o in old[i1:i2]]
@@ -100,7 +137,7 @@ TILLAGG, REVIDERAD = "Tilläggskallelse", "Reviderad kallelse"  # the kinds; the
 
 def kind(old: dict, new: dict) -> str:
     """TILLAGG when ärenden were only added; otherwise REVIDERAD."""
-    lines = diff(old, new)
+    lines = [line for line in diff(old, new) if not line.startswith(INDENT)]
     if lines and all(line.startswith("Ärende tillagt") for line in lines):
         return TILLAGG
     return REVIDERAD

@@ -12,7 +12,7 @@ from generator.sources.validate import Loaded
 PROTOKOLL_FILE = "protokoll.yaml"
 NARVARO_GRUPPER = ("beslutande", "tjänstgörande ersättare", "ersättare", "övriga")
 UTFALL_KEYS = ("bordlagt", "återremitterat", "struket", "beslut", "tillägg", "yrkanden", "propositionsordning",
-               "votering", "reservationer", "jäv", "protokollsanteckning", "omedelbart justerad")
+               "votering", "reservationer", "jäv", "protokollsanteckning", "omedelbart justerad", "expedieras")
 RANGE = re.compile(r"^§?\s*(\d+)\s*(?:-|–)\s*(\d+)$|^§?\s*(\d+)$")
 
 
@@ -40,6 +40,20 @@ def _jav(uf: Fields, person, meeting, path, problems) -> tuple:
             who, form = person(v, ln, "jäv"), former[0]
         if who:
             out.append(Jav(who, form))
+    return tuple(out)
+
+
+def _mottagare(uf: Fields, reg, path, problems) -> tuple[str, ...]:
+    """`expedieras: [knivsta, asa-fichtel, Revisorerna]`: a member's or a person's id is written as
+    the member's long name or the person's name; anything else as it stands."""
+    out = []
+    for v, ln in uf.items("expedieras"):
+        text = scalar_text(v, path, ln, problems, "en mottagare")
+        if text:
+            name = reg.medlemmar[text].langt_namn if text in reg.medlemmar else \
+                reg.namn(text) if text in reg.personer else text
+            if name not in out:
+                out.append(name)
     return tuple(out)
 
 
@@ -163,6 +177,8 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
             problems.append(Problem(path, line, f'punkten "{pid_}" finns inte i dagordningen',
                                     did_you_mean(pid_, agenda_ids) or "ange ärendets id från sammanträde.yaml"))
             continue
+        if isinstance(value, YScalar) and value.text is None:  # "budget:" and nothing: as if not named
+            continue
         uf = Fields(value, problems, f"punkten {pid_}", UTFALL_KEYS, path, line)
 
         def clauses(key):
@@ -211,7 +227,7 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
                                beslut, clauses("tillägg"), tuple(yrkanden), uf.text("propositionsordning", False),
                                votering, people("reservationer"), _jav(uf, person, meeting, path, problems),
                                uf.text("protokollsanteckning", False), uf.boolean("omedelbart justerad"), line,
-                               orsak)
+                               orsak, _mottagare(uf, reg, path, problems))
     ovriga = []
     for item, line in f.items("övriga frågor"):
         of = Fields(item, problems, "en övrig fråga", ("rubrik", "text", "beslut"), path, line)

@@ -9,7 +9,7 @@ import subprocess
 
 import pdffacts
 import pytest
-from conftest import FIXTURES, copy_project, edit, run_cli
+from conftest import FIXTURES, copy_project, edit, mark_justerat, run_cli
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -78,6 +78,7 @@ def justerad(tmp_path_factory):
     root = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("justering"))
     assert run_cli(root, "meeting", M).status == 0
     assert run_cli(root, "protokoll", M).status == 0
+    mark_justerat(root, M)
     run = run_cli(root, "justera", M)
     assert run.status == 0, run.err
     return root
@@ -97,8 +98,11 @@ def test_frozen_protokoll_is_pdfa_2a_and_pdfua_without_watermark(justerad):
     assert "OJUSTERAT" not in text and "Budget 2023" in text
     record = json.loads((folder / "justering.json").read_text())
     assert record["versioner"][0]["fil"] == "protokoll-v1.pdf" and record["versioner"][0]["pdfa"] == "2A"
-    assert record["anslag"] == {"anslagsdatum": "2022-03-15", "nedtagning": "2022-04-05",
-                                "överklagande sista dag": "2022-04-05"}
+    # The justering's date and justerare are recorded; the anslag is a history that starts with the
+    # one planned at justering (the protokoll's anslagsdatum, else the justeringsdatum).
+    assert (record["justeringsdatum"], record["justerare"]) == ("2022-03-15", ["cecilia-ers"])
+    assert record["anslag"] == [{"anslagsdatum": "2022-03-15", "nedtagning": "2022-04-05",
+                                 "överklagande sista dag": "2022-04-05", "planerat": True}]
     assert not (folder / "protokoll-v1.pdf").stat().st_mode & 0o222  # read-only
     # The build's own protokoll has no watermark either, now that it is justerat.
     assert run_cli(justerad, "protokoll", M).status == 0
@@ -195,6 +199,7 @@ def test_import_of_an_externally_signed_copy_and_of_a_scan(tmp_path):
     from generator.archive import signaturer
     root = copy_project(FIXTURES / "mini", tmp_path / "p")
     assert run_cli(root, "protokoll", M).status == 0
+    mark_justerat(root, M)
     assert run_cli(root, "justera", M).status == 0
     frozen = (root / "meetings" / M / "justerat" / "protokoll-v1.pdf").read_bytes()
     elsewhere = tmp_path / "e-underskrift.pdf"
@@ -206,6 +211,7 @@ def test_import_of_an_externally_signed_copy_and_of_a_scan(tmp_path):
     assert record["versioner"][0]["justering"].startswith("e-underskrift (extern): det frysta protokollet finns oförändrat")
 
     other = copy_project(FIXTURES / "mini", tmp_path / "q")
+    mark_justerat(other, M)
     assert run_cli(other, "protokoll", M).status == 0 and run_cli(other, "justera", M).status == 0
     scan = tmp_path / "skannad.pdf"  # a scan has the frozen protokoll's pages, as pictures the generator cannot read
     from pypdf import PdfReader, PdfWriter
@@ -229,3 +235,115 @@ def test_status_lists_every_meeting(justerad):
     assert "byggd" in first and "justerat v" in first and "2022-03-15 – 2022-04-05" in first
     second = next(line for line in lines if line.startswith("2022-05-12"))
     assert "inget protokoll" in second and "67 dagar (senast 2022-05-26)" in second
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_justera_requires_justerat_justerare_and_a_date_and_touches_nothing_when_refused(tmp_path):
+    root = copy_project(FIXTURES / "mini", tmp_path / "p")
+    assert run_cli(root, "protokoll", M).status == 0
+    before = _tree(root / "build")
+    refused = run_cli(root, "justera", M)
+    assert refused.status == 1
+    assert refused.lines == [f"meetings/{M}/protokoll.yaml: protokollet är inte markerat som justerat — skriv "
+                             "justerat: true i protokoll.yaml när ordföranden och justeraren har justerat det, och kör "
+                             "make justera igen", "1 fel. Inget skrevs."]
+    edit(root / "meetings" / M / "protokoll.yaml", "justeringsdatum: 2022-03-15\n", "")
+    refused = run_cli(root, "justera", M)
+    assert refused.lines[1:] == [f"meetings/{M}/protokoll.yaml: justeringsdatum saknas — lägg till "
+                                 "justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml", "2 fel. Inget skrevs."]
+    assert _tree(root / "build") == before and not (root / "meetings" / M / "justerat").exists()
+
+
+def test_anslag_history_status_and_verify_after_skicka_and_rattelse(tmp_path):
+    """The month after the meeting without git: skicka, justera, anslag twice, a rättelse — and
+    make verify finds the build in order after each of them."""
+    root = copy_project(FIXTURES / "mini", tmp_path / "p")
+    assert run_cli(root, "skicka", M, "--datum", "2022-03-01").status == 0
+    edit(root / "meetings" / M / "sammanträde.yaml", "plats: Kommunhuset, sal 2", "plats: Kommunhuset, sal 3")
+    assert run_cli(root, "skicka", M, "--datum", "2022-03-03").status == 0  # version 2: utskick.json changed
+    ok = run_cli(root, "verify", M)
+    assert ok.status == 0, ok.err
+    mark_justerat(root, M)
+    run = run_cli(root, "justera", M)
+    assert run.status == 0, run.err
+    assert "justerat 2022-03-15: " in run.out
+
+    def status_line():
+        out = run_cli(root, "status", "--idag", "2022-03-20").out
+        return next(line for line in out.splitlines() if line.startswith(M))
+    assert "planerat 2022-03-15 – 2022-04-05" in status_line()
+
+    early = run_cli(root, "anslag", M, "2022-03-14")
+    assert early.status == 1
+    assert early.lines[0] == (f"meetings/{M}/justerat/justering.json: anslaget 2022-03-14 ligger före justeringen "
+                              "2022-03-15 — ett protokoll anslås först när det är justerat; ange anslagsdatum på eller "
+                              "efter justeringsdagen")
+    for day in ("2022-03-16", "2022-03-17"):
+        run = run_cli(root, "anslag", M, day)
+        assert run.status == 0, run.err
+    record = json.loads((root / "meetings" / M / "justerat" / "justering.json").read_text())
+    assert [(a["anslagsdatum"], "planerat" in a, "registrerat" in a) for a in record["anslag"]] == [
+        ("2022-03-15", True, False), ("2022-03-16", False, True), ("2022-03-17", False, True)]
+    assert record["anslag"][2]["nedtagning"] == "2022-04-07"
+    assert "anslaget 2022-03-17 – 2022-04-07" in status_line()
+
+    edit(root / "meetings" / M / "protokoll.yaml", "    bordlagt: true\n",
+         "    beslut:\n      - lägga informationen till handlingarna.\n")
+    run = run_cli(root, "rattelse", M, "--orsak", "Ärendet bordlades inte.", "--datum", "2022-03-20")
+    assert run.status == 0, run.err
+    ok = run_cli(root, "verify", M)
+    assert ok.status == 0, ok.err
+
+
+def test_a_record_written_before_the_text_lock_is_still_read_and_locks(justerad, tmp_path):
+    """A justering.json as make justera wrote it before: its lock over the template context, one
+    anslag as a table, the justering date only as the first version's "fryst"."""
+    from generator.archive import justering
+    from generator.documents import protokoll
+    from generator.sources import validate
+    root = copy_project(justerad, tmp_path / "gammal", with_templates=False)
+    shutil.copytree(justerad / "templates", root / "templates")
+    folder = root / "meetings" / M / "justerat"
+    for extra in folder.glob("protokoll-v[2-9]*"):
+        extra.chmod(0o644)
+        extra.unlink()
+    sources = root / "meetings" / M / "protokoll.yaml"
+    if "    bordlagt: true\n" not in sources.read_text(encoding="utf-8"):  # after the rättelse test
+        edit(sources, "    beslut:\n      - lägga informationen till handlingarna.\n", "    bordlagt: true\n")
+    prot = protokoll.build(root / "meetings", validate.load(root / "meetings", M))
+    innehall, per = justering._legacy_digests(prot)
+    record = json.loads((folder / "justering.json").read_text())
+    v1 = {k: v for k, v in record["versioner"][0].items() if k not in ("lås", "huvud")}
+    v1.update({"innehåll": innehall, "paragrafer": per, "fryst": "2022-03-15"})
+    old = {"sammanträde": M, "generator": "0.1.0", "versioner": [v1],
+           "anslag": {"anslagsdatum": "2022-03-15", "nedtagning": "2022-04-05", "överklagande sista dag": "2022-04-05"}}
+    (folder / "justering.json").chmod(0o644)
+    (folder / "justering.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    assert run_cli(root, "protokoll", M).status == 0  # the same sources pass the old lock
+    run = run_cli(root, "anslag", M, "2022-03-16")
+    assert run.status == 0, run.err
+    record = json.loads((folder / "justering.json").read_text())
+    assert record["anslag"][0] == old["anslag"] and record["anslag"][1]["anslagsdatum"] == "2022-03-16"
+    edit(root / "meetings" / M / "protokoll.yaml", "    bordlagt: true\n",
+         "    beslut:\n      - lägga informationen till handlingarna.\n")
+    refused = run_cli(root, "protokoll", M)
+    assert refused.status == 1 and "(ändrat: § 4)" in refused.lines[0]
+
+
+def test_the_lock_compares_what_is_printed_not_how_it_is_laid_out(justerad, tmp_path):
+    """A new layout (other page numbers, no running header) prints the same protokoll: no change.
+    Other words in a § are a change, and the § is named."""
+    root = copy_project(justerad, tmp_path / "layout", with_templates=False)
+    shutil.copytree(justerad / "templates", root / "templates")
+    meeting = root / "meetings" / M / "sammanträde.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + 'fraser:\n  allmänt:\n    sidnummer: "s. {sida}/{sidor}"\n'
+                       '    sidhuvud: ""\n', encoding="utf-8")
+    run = run_cli(root, "protokoll", M)
+    assert run.status == 0, run.err
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "  paragraf:\n    jäv:\n      beslut: \"{namn} anmälde "
+                       "jäv.\"\n", encoding="utf-8")
+    refused = run_cli(root, "protokoll", M)
+    assert refused.status == 1 and "(ändrat: § 3)" in refused.lines[0]

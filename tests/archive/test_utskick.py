@@ -43,6 +43,7 @@ def test_diff_between_two_sent_versions_of_the_example(tmp_path):
         "(nytt innehåll)",
         'Att-sats ändrad i punkt 10 Serviceavgift till NNS, förslag om höjning, förslag till beslut: '
         '"att besvara NNS begäran innan 25 oktober 2021." → "att besvara NNS begäran senast den 22 oktober 2021."',
+        "    besvara NNS begäran [-innan 25-] {+senast den 22+} oktober 2021.",  # the words that changed
         "Ärende tillagt: punkt 13 Revisionsrapport",
         "4 ändringar från v1 till v2.",
     ]

@@ -68,6 +68,7 @@ def test_tjanstgorande_ersattare_is_among_beslutande_with_whom_replaced():
     table = context._narvaro(prot, prot.fraser)[0]  # närvaro: tabell (the kompakt style)
     rows = [["".join(r.text for r in cell) for cell in row] for row in table.rows]
     assert rows == [["Medlemsorganisation", "Beslutande"], ["Norrby", "Anna Ordf (S), ordförande"],
+                    ["Södra", "Gun Ledamot (V)"],
                     ["Norrby", "Cecilia Ers (C), tjänstgörande ersättare för Bo Ledamot (§ 2 - 5)"]]
     justering = decision(prot.paragrafer[0])[1]
     assert justering[0] == "utse Cecilia Ers att jämte ordförande justera styrelsens protokoll."

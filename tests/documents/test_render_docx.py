@@ -9,16 +9,19 @@ from conftest import ROOT
 from docx import Document
 from docx.oxml.ns import qn
 from generator.documents import render_docx
-from generator.documents.markdown_blocks import Block, Run
+from generator.documents.markdown_blocks import Block, Field, Run
 from generator.pdf.packet import Metadata
 
+PAGE = [Run("Sida "), Field("PAGE"), Run(" ("), Field("NUMPAGES"), Run(")")]
 META = Metadata("Protokollsutdrag § 4", "Samordningsförbundet Testbygden", "Protokoll Styrelsen", dt.date(2022, 3, 10))
 
 
 def _render(blocks=None, markdown=None) -> Document:
     data = render_docx.render(ROOT / "templates" / "utdrag.docx",
                               {"vattenmarke": "", "rubrik": "Protokollsutdrag", "organ_rubrik": "Styrelsen",
-                               "datum_rubrik": "Protokoll", "intygas_av": "Sam"}, {"paragrafer": markdown if markdown is not None else blocks},
+                               "datum_rubrik": "Protokoll", "intygas_av": "Sam", "justering": "", "mottagare": "",
+                               "sidnummer": PAGE, "sidhuvud": "Styrelsen 2022-03-10"},
+                              {"paragrafer": markdown if markdown is not None else blocks},
                               meta=META)
     return Document(io.BytesIO(data))
 
@@ -57,3 +60,15 @@ def test_table_header_rows_repeat_and_properties_are_the_documents():
         "Protokollsutdrag § 4", "Samordningsförbundet Testbygden", "Protokoll Styrelsen", "sv-SE")
     assert props.created == dt.datetime(2022, 3, 10, tzinfo=dt.timezone.utc) and props.revision == 1
     assert props.last_modified_by == "Samordningsförbundet Testbygden" and props.comments == ""
+
+
+def test_page_numbers_are_word_fields_and_the_running_header_starts_on_page_2():
+    """ "Sida n (N)" as PAGE and NUMPAGES fields in both headers (Word and LibreOffice count the pages,
+    also after staff edit the DOCX); the first page's header has no running header."""
+    section = _render([Block("para", [Run("text")])]).sections[0]
+    assert section.different_first_page_header_footer
+    for header, running in ((section.first_page_header, ""), (section.header, "Styrelsen 2022-03-10")):
+        xml = header._element.xml
+        assert [" ".join(t.text.split()) for t in header._element.iter(qn("w:instrText"))] == ["PAGE", "NUMPAGES"]
+        assert xml.count('w:fldCharType="begin"') == 2 and xml.count('w:fldCharType="end"') == 2
+        assert header.paragraphs[0].text.startswith(running + "\tSida ")

@@ -4,7 +4,7 @@ alone. Every assertion is on what a reader sees in the DOCX or the PDF."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, copy_project, run_cli
+from conftest import ROOT, copy_project, mark_justerat, run_cli
 from docx import Document
 from pypdf import PdfReader
 
@@ -28,6 +28,8 @@ def built(tmp_path_factory):
     runs = {}
     for args in (("meeting", FIRST), ("protokoll", FIRST), ("justera", FIRST), ("meeting", SECOND),
                  ("protokoll", SECOND)):
+        if args[0] == "justera":
+            mark_justerat(root, FIRST)  # the chair and the justerare have signed it
         run = run_cli(root, *args)
         assert run.status == 0, (args, run.err)
         assert "Traceback" not in run.err

@@ -6,7 +6,7 @@ import re
 
 import pdffacts
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, edit, run_cli
+from conftest import FIXTURES, ROOT, copy_project, edit, run_cli, with_make
 from pypdf import PdfReader
 from test_protokoll import AU_SECTIONS
 
@@ -55,7 +55,21 @@ def test_utdrag_has_header_section_and_certification(au):
     text = " ".join(pages(out / "utdrag" / "utdrag-45-46.pdf"))
     assert "Protokollsutdrag" in text and "Protokoll torsdagen den 19 augusti 2021, § 38 - 49" in text
     assert "§ 45 Ansökan ESF" in text and "§ 46 Digital signering" in text and "§ 47" not in text
-    assert "Rätt utdraget intygar" in text and "Kristina Ulfsdotter, administratör" in text
+    # Certified by the person and in the role the protokoll names (sekreterare, not the kansli title),
+    # with the justeringsdatum and page numbers.
+    assert "Rätt utdraget intygar" in text and "Kristina Ulfsdotter, sekreterare" in text
+    assert "Justeringsdag den 2 september 2021" in text and "Sida 1 (2)" in text
+
+
+def test_page_numbers_and_the_running_header_on_every_page(au):
+    """ "Sida n (N)" on every page of the protokoll and the utdrag, the organ and the date from page 2."""
+    _, out = au
+    for path in (out / "protokoll.pdf", out / "utdrag" / "utdrag-45-46.pdf"):
+        text = pages(path)
+        assert len(text) > 1
+        for n, page in enumerate(text, start=1):
+            assert f"Sida {n} ({len(text)})" in page, (path.name, n)
+            assert ("Arbetsutskottet 2021-08-19" in page) == (n > 1), (path.name, n)
 
 
 def test_protokoll_and_utdrag_are_tagged_and_the_watermark_is_an_artifact(au):
@@ -110,3 +124,31 @@ def test_klassisk_style_has_bevis_anslag_block(tmp_path):
                    "Förvaringsplats Protokollet finns tillgängligt på www.alvdalen.se", "Enligt uppdrag",
                    "Namnförtydligande: Sam Sekreterare"):
         assert needle in text, needle
+
+
+@pytest.mark.e2e
+def test_expediering_prints_expedieras_till_and_makes_one_utdrag_per_recipient(tmp_path):
+    """`expedieras:` under a punkt is printed last in its §; make utdrag EXPEDIERING=ja makes one utdrag
+    per recipient (a member's id is its long name, a person's id their name), which verify makes again."""
+    import subprocess
+    root = with_make(copy_project(FIXTURES / "mini", tmp_path / "mini"))
+    edit(root / "meetings/2022-03-10/protokoll.yaml", "    jäv: [anna-ordf]\n",
+         "    jäv: [anna-ordf]\n    expedieras: [norrby, chef, Revisorerna]\n")
+    edit(root / "meetings/2022-03-10/protokoll.yaml", "    bordlagt: true\n",
+         "    bordlagt: true\n    expedieras: [norrby]\n")
+    run = subprocess.run(["make", "--no-print-directory", "utdrag", "2022-03-10", "EXPEDIERING=ja"], cwd=root,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    out = root / "build" / "2022-03-10"
+    budget = " ".join(pages(out / "protokoll.pdf"))
+    assert "Expedieras till: Norrby kommun, Eva Chef, Revisorerna" in budget
+    assert sorted(p.name for p in (out / "utdrag").iterdir()) == [
+        "expediering-eva-chef.docx", "expediering-eva-chef.pdf", "expediering-norrby-kommun.docx",
+        "expediering-norrby-kommun.pdf", "expediering-revisorerna.docx", "expediering-revisorerna.pdf"]
+    norrby = " ".join(pages(out / "utdrag" / "expediering-norrby-kommun.pdf"))
+    assert "Till: Norrby kommun" in norrby and "§ 3" in norrby and "§ 4" in norrby and "§ 2" not in norrby
+    assert "Fia Sekr, sekreterare" in norrby and "Justeringsdag den 15 mars 2022" in norrby
+    chef = " ".join(pages(out / "utdrag" / "expediering-eva-chef.pdf"))
+    assert "Till: Eva Chef" in chef and "§ 3" in chef and "§ 4" not in chef
+    ok = run_cli(root, "verify", "2022-03-10")
+    assert ok.status == 0, ok.err

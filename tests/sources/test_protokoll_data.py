@@ -7,7 +7,7 @@ P = "meetings/2022-03-10/protokoll.yaml"
 
 
 def test_unknown_person_in_narvaro(mini):
-    edit(mini / P, "beslutande: [anna-ordf]", "beslutande: [anna-ord]")
+    edit(mini / P, "beslutande: [anna-ordf, gun-ledamot]", "beslutande: [anna-ord, gun-ledamot]")
     run = run_cli(mini, "check", "2022-03-10")
     assert run.status == 1
     assert run.lines[0] == (f'{P}:2: beslutande "anna-ord" finns inte i registret — menade du "anna-ordf"? '
@@ -28,7 +28,7 @@ def test_paragraf_range_outside_the_meeting(mini):
 
 
 def test_beslutande_without_an_ordinarie_mandate(mini):
-    edit(mini / P, "beslutande: [anna-ordf]", "beslutande: [anna-ordf, dan-gammal]")
+    edit(mini / P, "beslutande: [anna-ordf, gun-ledamot]", "beslutande: [anna-ordf, gun-ledamot, dan-gammal]")
     run = run_cli(mini, "check", "2022-03-10")
     assert run.lines[0] == (f"{P}:2: Dan Gammal är inte ordinarie i styrelsen den 2022-03-10"
                             " — flytta personen till rätt grupp eller rätta uppdraget i registret")

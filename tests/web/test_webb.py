@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import ROOT, copy_project, run_cli
+from conftest import ROOT, copy_project, mark_justerat, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -28,6 +28,7 @@ FS = "2021-09-16"
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = copy_project(ROOT, tmp_path_factory.mktemp("webb"))
+    mark_justerat(root, AU)  # the arbetsutskott's protokoll was justerat 2021-09-02 (seed 001)
     for args in (("justera", AU), ("anslag", AU, "2021-09-03"), ("meeting", FS), ("skicka", FS, "--datum", "2021-09-09")):
         run = run_cli(root, *args)
         assert run.status == 0, (args, run.err)
