@@ -50,6 +50,11 @@ def _sources(project: Project, loaded: validate.Loaded) -> list[Path]:
             project.templates]
 
 
+def _repo(project: Project) -> git.Repo | None:
+    """The project's repository, or where only meetings/ is one (the sources are what matters), that."""
+    return git.repo(project.root) or git.repo(project.meetings)
+
+
 def _shell_paths(project: Project, paths: list[Path]) -> str:
     """Paths as the user types them where make runs (the project folder, perhaps below the repository's top)."""
     return " ".join(shlex.quote(os.path.relpath(p, project.root)) for p in paths)
@@ -62,7 +67,7 @@ def _ready(project: Project, loaded: validate.Loaded, tag: str | None, sources: 
     who commits, HEAD is on a branch and the tag is free. Raises before anything is written, with the
     command's own `problems` too."""
     problems = list(problems)
-    repo = git.repo(project.root)
+    repo = _repo(project)
     if repo is None:
         if problems:
             raise ContentError(problems)
@@ -283,7 +288,7 @@ def verify(project: Project, meeting_id: str, report: Report = lambda _: None) -
 def _tagged(project: Project, folder: Path) -> list[str]:
     """Every archived version has its tag in git and is there as it is in the archive; what the
     justering record said at each tag is still there (the record only grows)."""
-    repo = git.repo(project.root)
+    repo = _repo(project)
     if repo is None:
         return []
     try:

@@ -70,7 +70,12 @@ def ny(project: Project, name: str, organ: str | None, report: Report = lambda _
     for aid, why in draft.carried:
         report(f"  överfört: {aid} ({why} vid {draft.previous}), med sina bilagor och en beredningsrad")
     if draft.previous and not draft.carried:
-        report(f"  inga ärenden att föra över (inget bordlades eller återremitterades vid {draft.previous})")
+        if (meetings / draft.previous / protokoll_data.PROTOKOLL_FILE).is_file():
+            report(f"  inga ärenden att föra över (inget bordlades eller återremitterades vid {draft.previous})")
+        else:
+            report(f"  varning: {draft.previous} har inget protokoll.yaml än, så det går inte att se om något "
+                   "bordlades eller återremitterades — för över sådana ärenden för hand, eller skriv protokollet först "
+                   "och börja om")
     return target
 
 
