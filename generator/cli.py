@@ -152,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     project = pipeline.Project(args.rot.resolve())
     say = lambda line: print(line, flush=True)  # noqa: E731
     try:
+        if args.kommando != "stoppa-libreoffice" and not project.meetings.is_dir():
+            raise UsageError(f"{project.meetings} finns inte — kör kommandot i projektets mapp (den där meetings/ "
+                             "ligger), eller ange den med --rot MAPP")
         if args.kommando == "meeting":
             say(f"Bygger sammanträdet {args.sammantrade}")
             result = pipeline.build_meeting(project, args.sammantrade, say)
@@ -175,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                                               expediering=args.expediering == "ja")
             for w in result.warnings:
                 print(w, file=sys.stderr)
-            say(f"Klart: {len(result.outputs)} filer, protokollet har {result.pages} sidor.")
+            files = "1 fil" if len(result.outputs) == 1 else f"{len(result.outputs)} filer"
+            say(f"Klart: {files}, protokollet har {result.pages} sidor.")
         elif args.kommando == "justera":
             pipeline.justera(project, args.sammantrade, say)
         elif args.kommando == "rattelse":
@@ -192,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             for line in problems:
                 print(line, file=sys.stderr)
             if problems:
-                print(f"{len(problems)} avvikelser.", file=sys.stderr)
+                print("1 avvikelse." if len(problems) == 1 else f"{len(problems)} avvikelser.", file=sys.stderr)
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":

@@ -99,9 +99,11 @@ def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes
     return data, level
 
 
-def ready_to_justera(prot: protokoll.Protokoll) -> list[Problem]:
-    """What stops a protokoll from being frozen: it must say it is justerat, by whom and when."""
+def ready_to_justera(prot: protokoll.Protokoll, today: dt.date) -> list[Problem]:
+    """What stops a protokoll from being frozen: it must say it is justerat, by whom and when — a
+    day that has come — and its anslag cannot come before the justering."""
     data, where = prot.data, prot.data.file
+    line = data.lines.get("justeringsdatum")
     problems = []
     if not data.justerat:
         problems.append(Problem(where, None, "protokollet är inte markerat som justerat",
@@ -112,6 +114,15 @@ def ready_to_justera(prot: protokoll.Protokoll) -> list[Problem]:
     if data.justeringsdatum is None:
         problems.append(Problem(where, None, "justeringsdatum saknas",
                                 "lägg till justeringsdatum: ÅÅÅÅ-MM-DD i protokoll.yaml"))
+    elif data.justeringsdatum > today:
+        problems.append(Problem(where, line, f"justeringsdatum {data.justeringsdatum.isoformat()} har inte kommit än",
+                                "justera protokollet på justeringsdagen eller "
+                                "senare, eller rätta datumet"))
+    elif prot.anslag and prot.anslag.anslagsdatum < data.justeringsdatum:
+        problems.append(Problem(where, data.lines.get("anslagsdatum"), f"anslagsdatum "
+                                f"{prot.anslag.anslagsdatum.isoformat()} ligger före justeringen "
+                                f"{data.justeringsdatum.isoformat()}", "ett protokoll anslås först när det är "
+                                "justerat; rätta anslagsdatum eller ta bort det (då gäller justeringsdagen)"))
     return problems
 
 
@@ -127,7 +138,7 @@ def _version(path: Path, level: str, fryst: dt.date, prot: protokoll.Protokoll, 
             "justering": "ej signerad", "signaturer": []}
 
 
-def refusals(project, meeting_id: str) -> list[Problem]:
+def refusals(project, meeting_id: str, today: dt.date | None = None) -> list[Problem]:
     """Why `make justera` would refuse (before anything is written): already justerat, or not
     marked justerat with justerare and date."""
     loaded = validate.load(project.meetings, meeting_id)
@@ -136,7 +147,7 @@ def refusals(project, meeting_id: str) -> list[Problem]:
         return [Problem(Archive(loaded.meeting.folder).path(Archive.RECORD), None,
                         f"protokollet är redan justerat (version {latest(record)['version']})",
                         f"ändringar görs med make rattelse {meeting_id} ORSAK=\"varför\"")]
-    return ready_to_justera(protokoll.build(project.meetings, loaded))
+    return ready_to_justera(protokoll.build(project.meetings, loaded), today or dt.date.today())
 
 
 def justera(project, meeting_id: str, report=lambda _: None) -> Path:
@@ -308,6 +319,10 @@ def set_anslag(project, meeting_id: str, datum: dt.date, registrerat: dt.date, r
                                     f"anslaget {datum.isoformat()} ligger före justeringen {justerad.isoformat()}",
                                     "ett protokoll anslås först när det är justerat; ange anslagsdatum på eller "
                                     "efter justeringsdagen")])
+    if datum > registrerat:
+        raise ContentError([Problem(archive.path(Archive.RECORD), None,
+                                    f"anslaget {datum.isoformat()} ligger efter i dag ({registrerat.isoformat()})",
+                                    "registrera anslaget den dag det sattes upp, eller senare")])
     history = anslag_history(record)
     if any(e.get("registrerat") and e["anslagsdatum"] == datum.isoformat() for e in history):
         raise ContentError([Problem(archive.path(Archive.RECORD), None, f"anslaget {datum.isoformat()} är redan "

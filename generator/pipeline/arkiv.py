@@ -9,19 +9,22 @@ to the archive, and skicka, justera and rattelse tag the version. Without git on
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import shlex
 import tempfile
 from pathlib import Path
 
 from generator.archive import git, justering, outputs, utskick
 from generator.archive.outputs import Archive
 from generator.epost import skicka as skicka_epost
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError, EnvironmentFault, Problem
 from generator.pipeline.kallelse import PACKET, build_meeting
 from generator.pipeline.protokoll import build_protokoll, requested_utdrag
 from generator.pipeline.stages import Project, Report
 from generator.rules import numbering
 from generator.rules.fraser import fraser_for
-from generator.sources import profil, validate
+from generator.sources import moten, profil, validate
 
 NO_GIT = "git: projektet ligger inte i ett git-förråd, så inget committades (arkivet är skrivet som vanligt)"
 
@@ -37,31 +40,54 @@ def tag_name(loaded: validate.Loaded, kind: str, version: int) -> str:
 
 
 def _sources(project: Project, loaded: validate.Loaded) -> list[Path]:
-    """What an archived version is made from, as far as it is in the project: the meeting's folder,
-    the register, the förbund's own templates and profile, and the project's templates."""
-    return [loaded.meeting.folder, project.meetings / validate.REGISTER_FILE, project.meetings / profil.MALLAR,
+    """What an archived version is made from, as far as it is in the project: the meeting's folder and
+    the organ's earlier meetings that year (they decide where its § series starts), the register, the
+    förbund's own templates and profile, and the project's templates."""
+    m = loaded.meeting
+    earlier = [project.meetings / name for d, name in moten.meetings_of(project.meetings, m.organ, m.datum.year)
+               if d < m.datum.isoformat()]
+    return [*earlier, m.folder, project.meetings / validate.REGISTER_FILE, project.meetings / profil.MALLAR,
             project.templates]
 
 
+def _repo(project: Project) -> git.Repo | None:
+    """The project's repository, or where only meetings/ is one (the sources are what matters), that."""
+    return git.repo(project.root) or git.repo(project.meetings)
+
+
+def _shell_paths(project: Project, paths: list[Path]) -> str:
+    """Paths as the user types them where make runs (the project folder, perhaps below the repository's top)."""
+    return " ".join(shlex.quote(os.path.relpath(p, project.root)) for p in paths)
+
+
 def _ready(project: Project, loaded: validate.Loaded, tag: str | None, sources: bool,
-           problems: list[Problem] = ()) -> git.Repo | None:
-    """The repository, once nothing stops the archiving: the sources are committed (when `sources`),
-    git knows who commits, and the tag is free. Raises before anything is written, with the
+           problems: list[Problem] = (), archive: list[Path] = ()) -> git.Repo | None:
+    """The repository, once nothing stops the archiving: the sources are committed and none of them
+    ignored (when `sources`), git would not ignore the `archive` files about to be written, git knows
+    who commits, HEAD is on a branch and the tag is free. Raises before anything is written, with the
     command's own `problems` too."""
     problems = list(problems)
-    repo = git.repo(project.root)
+    repo = _repo(project)
     if repo is None:
         if problems:
             raise ContentError(problems)
         return None
     if sources:
         paths = [p for p in _sources(project, loaded) if p.exists()]
-        lines = repo.uncommitted(paths)
-        command = "git add -- " + " ".join(repo.rel(p) for p in paths if p.resolve().is_relative_to(repo.root)) + \
-            f' && git commit -m "Källor till {_name(loaded)}"'
-        problems += [Problem(repo.root / line[3:], None, f"inte committad i git (git status: {line[:2].strip()})",
-                             "committa sammanträdets källor först, så att det som arkiveras kan byggas om från sin "
-                             f"tagg: {command}") for line in lines]
+        command = f'git add -- {_shell_paths(project, paths)} && git commit -m "Källor till {_name(loaded)}"'
+        for line in repo.uncommitted(paths):
+            where = repo.root / line[3:]
+            if line.startswith("!!"):
+                problems.append(Problem(where, None, "ignoreras av git (.gitignore), så den kommer inte med i taggen",
+                                        "ta bort regeln som ignorerar den, eller flytta filen ur sammanträdet, och "
+                                        f"committa: git add -f -- {_shell_paths(project, [where])} && git commit"))
+            else:
+                problems.append(Problem(where, None, f"inte committad i git (git status: {line[:2].strip()})",
+                                        "committa sammanträdets källor först, så att det som arkiveras kan byggas om "
+                                        f"från sin tagg: {command}"))
+    problems += [Problem(repo.root / name, None, "ignoreras av git (.gitignore), så arkivet kan inte committas",
+                         "ta bort regeln som ignorerar arkivets filer (t.ex. *.pdf eller *.json) och kör kommandot "
+                         "igen") for name in repo.ignored(list(archive))]
     problems += [Problem(None, None, text) for text in repo.ready(tag)]
     if problems:
         raise ContentError(problems)
@@ -72,7 +98,16 @@ def _commit(repo: git.Repo | None, paths: list[Path], message: str, tag: str | N
     if repo is None:
         report(NO_GIT)
         return
-    commit = repo.commit_archive(paths, message, tag)
+    try:
+        commit = repo.commit_archive(paths, message, tag)
+    except EnvironmentFault as exc:  # the archive is written; say how to finish what git did not
+        names, msg = " ".join(shlex.quote(repo.rel(p)) for p in paths), shlex.quote(message)
+        finish = f"git add -- {names} && git commit -m {msg} -- {names}" + (f" && git tag -a {tag} -m {msg}" if tag
+                                                                            else "")
+        fault = str(exc).split(" — rätta felet")[0]
+        raise EnvironmentFault(f"{fault}. Arkivet är skrivet men inte committat; "
+                               f"när felet är rättat, committa det från förrådets översta mapp ({repo.root}): "
+                               f"{finish}") from None
     files = "1 fil committad" if len(paths) == 1 else f"{len(paths)} filer committade"
     report(f"git: {files} ({commit[:10]})" + (f", taggen {tag}" if tag else "") + f": {message}")
 
@@ -92,7 +127,9 @@ def _ready_to_send(project: Project, meeting_id: str) -> tuple[validate.Loaded, 
     record held before."""
     loaded = validate.load(project.meetings, meeting_id)
     before = utskick.sent_versions(loaded.meeting)
-    return loaded, _ready(project, loaded, tag_name(loaded, "kallelse", len(before) + 1), sources=True), before
+    store, number = utskick.store(loaded.meeting), len(before) + 1
+    archive = [store.path(f"{PACKET}-v{number}.pdf"), store.path(store.RECORD)]
+    return loaded, _ready(project, loaded, tag_name(loaded, "kallelse", number), sources=True, archive=archive), before
 
 
 def _commit_send(repo: git.Repo | None, loaded: validate.Loaded, before: list, report: Report) -> None:
@@ -144,10 +181,18 @@ def _record_path(folder: Path) -> Path:
     return Archive(folder).path(Archive.RECORD)
 
 
+def _frozen(loaded: validate.Loaded) -> list[Path]:
+    """The files a signature or an import adds to, as git's ignore rules see them: the record and a
+    PDF in the archive folder."""
+    archive = Archive(loaded.meeting.folder)
+    return [archive.path(Archive.RECORD), archive.path("protokoll-v1-signatur.pdf")]
+
+
 def justera(project: Project, meeting_id: str, report: Report = lambda _: None) -> Path:
     loaded = validate.load(project.meetings, meeting_id)
     tag = tag_name(loaded, "protokoll", 1)
-    repo = _ready(project, loaded, tag, sources=True, problems=justering.refusals(project, meeting_id))
+    archive = [Archive(loaded.meeting.folder).path("protokoll-v1.pdf"), _record_path(loaded.meeting.folder)]
+    repo = _ready(project, loaded, tag, sources=True, problems=justering.refusals(project, meeting_id), archive=archive)
     path = justering.justera(project, meeting_id, report)
     when = justering.justeringsdatum(Archive(loaded.meeting.folder).record()).isoformat()
     _commit(repo, [path, _record_path(loaded.meeting.folder)],
@@ -172,7 +217,8 @@ def rattelse(project: Project, meeting_id: str, orsak: str, datum: dt.date, repo
     previous = justering.latest(Archive(loaded.meeting.folder).record())
     version = previous["version"] + 1 if previous else 1
     tag = tag_name(loaded, "protokoll", version)
-    repo = _ready(project, loaded, tag, sources=True)
+    archive = [Archive(loaded.meeting.folder).path(f"protokoll-v{version}.pdf"), _record_path(loaded.meeting.folder)]
+    repo = _ready(project, loaded, tag, sources=True, archive=archive)
     path = justering.rattelse(project, meeting_id, orsak, datum, report)
     first_line = orsak.strip().splitlines()[0] if orsak.strip() else ""
     _commit(repo, [path, _record_path(loaded.meeting.folder)],
@@ -184,7 +230,7 @@ def rattelse(project: Project, meeting_id: str, orsak: str, datum: dt.date, repo
 def signera(project: Project, meeting_id: str, p12: Path, secret: bytes | None, roll: str,
             report: Report = lambda _: None) -> Path:
     loaded = validate.load(project.meetings, meeting_id)
-    repo = _ready(project, loaded, None, sources=False)
+    repo = _ready(project, loaded, None, sources=False, archive=_frozen(loaded))
     path = justering.signera(project, meeting_id, p12, secret, roll, report)
     version = justering.latest(Archive(loaded.meeting.folder).record())
     _commit(repo, [path, _record_path(loaded.meeting.folder)],
@@ -195,7 +241,7 @@ def signera(project: Project, meeting_id: str, p12: Path, secret: bytes | None, 
 
 def importera(project: Project, meeting_id: str, file: Path, report: Report = lambda _: None) -> Path:
     loaded = validate.load(project.meetings, meeting_id)
-    repo = _ready(project, loaded, None, sources=False)
+    repo = _ready(project, loaded, None, sources=False, archive=_frozen(loaded))
     path = justering.importera(project, meeting_id, file, report)
     version = justering.latest(Archive(loaded.meeting.folder).record())
     _commit(repo, [path, _record_path(loaded.meeting.folder)],
@@ -207,7 +253,7 @@ def importera(project: Project, meeting_id: str, file: Path, report: Report = la
 def anslag(project: Project, meeting_id: str, datum: dt.date, registrerat: dt.date,
            report: Report = lambda _: None) -> dict:
     loaded = validate.load(project.meetings, meeting_id)
-    repo = _ready(project, loaded, None, sources=False)
+    repo = _ready(project, loaded, None, sources=False, archive=[_record_path(loaded.meeting.folder)])
     entry = justering.set_anslag(project, meeting_id, datum, registrerat, report)
     _commit(repo, [_record_path(loaded.meeting.folder)], f"Protokoll {_name(loaded)} anslaget {datum.isoformat()}",
             None, report)
@@ -240,8 +286,9 @@ def verify(project: Project, meeting_id: str, report: Report = lambda _: None) -
 
 
 def _tagged(project: Project, folder: Path) -> list[str]:
-    """Every archived version that has its tag in git must be there as it is in the archive."""
-    repo = git.repo(project.root)
+    """Every archived version has its tag in git and is there as it is in the archive; what the
+    justering record said at each tag is still there (the record only grows)."""
+    repo = _repo(project)
     if repo is None:
         return []
     try:
@@ -255,6 +302,9 @@ def _tagged(project: Project, folder: Path) -> list[str]:
             tag = tag_name(loaded, kind, version["version"])
             path = store.path(name.format(version["version"]))
             if not repo.has_tag(tag):
+                problems.append(f"{path}: taggen {tag} saknas i git — committa filen och tagga den: git add -- "
+                                f"{shlex.quote(repo.rel(path))} && git commit -m {shlex.quote(tag)} && "
+                                f"git tag -a {tag} -m {shlex.quote(tag)}")
                 continue
             held = repo.file_at(tag, path)
             if held is None:
@@ -262,5 +312,29 @@ def _tagged(project: Project, folder: Path) -> list[str]:
             elif not path.is_file() or held != path.read_bytes():
                 problems.append(f"{path}: är inte samma fil som i git-taggen {tag} — återställ den: "
                                 f"git checkout {tag} -- {repo.rel(path)}")
+            elif kind == "protokoll":
+                problems += _record_kept(repo, tag, store.path(store.RECORD), store.record())
     return problems
 
+
+# What a justering record says once and never changes; the anslag history only grows.
+_FACTS, _VERSION_FACTS = ("sammanträde", "justeringsdatum", "justerare"), \
+    ("version", "fil", "sha256", "fryst", "innehåll", "huvud", "paragrafer")
+
+
+def _record_kept(repo: git.Repo, tag: str, path: Path, now: dict) -> list[str]:
+    """The record as it was at `tag` is still in it: the same facts, every version and every anslag
+    entry of then unchanged (later ones may be added)."""
+    try:
+        then = json.loads(repo.file_at(tag, path) or b"{}")
+    except ValueError:
+        return [f"{path}: posten i git-taggen {tag} går inte att läsa"]
+    changed = [key for key in _FACTS if key in then and then[key] != now.get(key)]
+    versions = {v.get("version"): v for v in now.get("versioner", [])}
+    changed += [f"version {v.get('version')}: {key}" for v in then.get("versioner", [])
+                for key in _VERSION_FACTS if key in v and v[key] != versions.get(v.get("version"), {}).get(key)]
+    before, after = justering.anslag_history(then), justering.anslag_history(now)
+    if after[:len(before)] != before:
+        changed.append("anslag (en tidigare rad är ändrad eller borttagen)")
+    return [f"{path}: {', '.join(changed)} är inte som i git-taggen {tag} — posten får bara växa; återställ den: "
+            f"git checkout {tag} -- {repo.rel(path)}, och registrera det nya igen"] if changed else []

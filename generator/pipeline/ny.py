@@ -40,6 +40,9 @@ def ny(project: Project, name: str, organ: str | None, report: Report = lambda _
         datum = dates.parse_iso(name[:10])
     except ValueError as exc:
         raise UsageError(f'"{name}" börjar inte med ett datum ({exc}) — skriv ÅÅÅÅ-MM-DD, t.ex. 2021-10-21') from None
+    if not 1900 <= datum.year <= 2999:
+        raise UsageError(f'"{name}": {datum.year} är inget rimligt år för ett sammanträde — skriv datumet ÅÅÅÅ-MM-DD, '
+                         "t.ex. 2021-10-21")
     meetings = project.meetings
     problems: list[Problem] = []
     register = load_register(meetings / validate.REGISTER_FILE, problems)
@@ -55,6 +58,11 @@ def ny(project: Project, name: str, organ: str | None, report: Report = lambda _
         raise ContentError([Problem(validate.meeting_file(meetings / same), None,
                                     f"{register.organ[organ_id].namn} har redan ett sammanträde {datum.isoformat()}",
                                     "ett organ sammanträder högst en gång per dag; välj ett annat datum")])
+    later = [n for d, n in moten.meetings_of(meetings, organ_id, datum.year) if d > datum.isoformat()]
+    if later:
+        report(f"varning: {register.organ[organ_id].namn} har redan ett senare sammanträde i år ({', '.join(later)}); "
+               f"paragraferna där räknas om efter det nya — är ett av dem justerat går det inte, välj då ett senare "
+               "datum")
     draft = utkast.ny(meetings, register, organ_id, datum, name)
     written = outputs.create_folder(target, draft.files)
     report(f"{register.organ[organ_id].namn} {datum.isoformat()}: {len(written)} filer i {target}"
@@ -62,7 +70,12 @@ def ny(project: Project, name: str, organ: str | None, report: Report = lambda _
     for aid, why in draft.carried:
         report(f"  överfört: {aid} ({why} vid {draft.previous}), med sina bilagor och en beredningsrad")
     if draft.previous and not draft.carried:
-        report(f"  inga ärenden att föra över (inget bordlades eller återremitterades vid {draft.previous})")
+        if (meetings / draft.previous / protokoll_data.PROTOKOLL_FILE).is_file():
+            report(f"  inga ärenden att föra över (inget bordlades eller återremitterades vid {draft.previous})")
+        else:
+            report(f"  varning: {draft.previous} har inget protokoll.yaml än, så det går inte att se om något "
+                   "bordlades eller återremitterades — för över sådana ärenden för hand, eller skriv protokollet först "
+                   "och börja om")
     return target
 
 

@@ -70,7 +70,9 @@ def _helgdagar(year: int) -> dict[dt.date, str]:
 
     days = dict(holidays.Sweden(years=year, include_sundays=False, language="sv").items())
     # Lag (1930:173) 2 § treats these like helgdagar for deadlines.
-    midsommardagen = next(d for d, n in days.items() if d.month == 6 and "idsommar" in n)
+    # Beyond the library's years (it ends about 2100) only the fixed rules below apply.
+    midsommardagen = next((d for d, n in days.items() if d.month == 6 and "idsommar" in n),
+                          next(dt.date(year, 6, day) for day in range(20, 27) if dt.date(year, 6, day).weekday() == 5))
     days[midsommardagen - dt.timedelta(days=1)] = "midsommarafton"
     days[dt.date(year, 12, 24)] = "julafton"
     days[dt.date(year, 12, 31)] = "nyårsafton"

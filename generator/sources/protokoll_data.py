@@ -49,6 +49,11 @@ def _mottagare(uf: Fields, reg, path, problems) -> tuple[str, ...]:
     out = []
     for v, ln in uf.items("expedieras"):
         text = scalar_text(v, path, ln, problems, "en mottagare")
+        if text is not None and (not any(c.isalpha() for c in text) or "../" in text or text.startswith("/")):
+            problems.append(Problem(path, ln, f'expedieras: "{text}" är ingen mottagare',
+                                    "skriv en medlems eller persons id ur registret, eller mottagarens namn "
+                                    "(t.ex. Revisorerna)"))
+            continue
         if text:
             name = reg.medlemmar[text].langt_namn if text in reg.medlemmar else \
                 reg.namn(text) if text in reg.personer else text

@@ -101,8 +101,9 @@ def ny(meetings_root: Path, register: Register, organ_id: str, datum: dt.date, n
     if forhinder:
         body.append(f"förhinder: {forhinder}")
     body.append(f"skrivelsedatum: {skrivelse.isoformat()}")
-    gap = (prev.meeting.forslag_justeringsdatum - prev.meeting.datum) if prev and \
-        prev.meeting.forslag_justeringsdatum else dt.timedelta(days=organ.justering_dagar)
+    rule = dt.timedelta(days=organ.justering_dagar)  # never propose a day past the organ's rule
+    gap = min(prev.meeting.forslag_justeringsdatum - prev.meeting.datum, rule) if prev and \
+        prev.meeting.forslag_justeringsdatum else rule
     before = f" (förra gången: {prev.meeting.forslag_justerare})" if prev and prev.meeting.forslag_justerare else ""
     body += ["förslag:", f"  # justerare: <person-id>{before}", f"  justeringsdatum: {(datum + gap).isoformat()}"]
     carried = _carried(prev) if prev is not None else []

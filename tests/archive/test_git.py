@@ -159,3 +159,100 @@ def test_an_e_mail_send_commits_what_it_recorded_and_a_retry_commits_the_record(
     assert git(root, "show", "--name-only", "--format=%s", "HEAD").splitlines() == [
         "Kallelse FS 2021-09-16 version 1: utskicket till fler mottagare", "", record]
     assert git(root, "tag", "--list").split() == [tag] and git(root, "status", "--porcelain") == ""
+
+
+@pytest.mark.e2e
+def test_what_git_would_leave_out_of_the_tag_is_refused_before_anything_is_written(tmp_path):
+    """A bilaga git ignores would be missing from the tag, an earlier meeting of the organ that year
+    decides where the § series starts, and archive files git ignores could never be committed; on a
+    detached HEAD the commit would vanish at the next switch. Each refusal writes nothing."""
+    root = copy_project(FIXTURES / "mini", tmp_path / "mini")
+    repository(root)
+    git(root, "rm", "-q", "-r", "--cached", f"meetings/{M}/bilagor")
+    (root / ".gitignore").write_text("/build/\nmeetings/*/bilagor/\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Bilagorna hålls utanför git")
+    run = run_cli(root, "skicka", M, "--datum", "2022-03-01")
+    assert run.status == 1
+    assert run.lines == [
+        f"meetings/{M}/bilagor: ignoreras av git (.gitignore), så den kommer inte med i taggen — "
+        "ta bort regeln som ignorerar den, eller flytta filen ur sammanträdet, och committa: "
+        f"git add -f -- meetings/{M}/bilagor && git commit", "1 fel. Inget skrevs."]
+    (root / ".gitignore").write_text("/build/\n*.pdf\n", encoding="utf-8")
+    git(root, "add", "-f", "-A")
+    git(root, "commit", "-q", "-m", "Bilagorna med")
+    run = run_cli(root, "skicka", M, "--datum", "2022-03-01")
+    assert run.status == 1
+    assert run.lines[0] == (f"meetings/{M}/utskick/kallelse-med-handlingar-v1.pdf: ignoreras av git (.gitignore), "
+                            "så arkivet kan inte committas — ta bort regeln som ignorerar arkivets filer (t.ex. *.pdf "
+                            "eller *.json) och kör kommandot igen")
+    (root / ".gitignore").write_text("/build/\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Inga PDF-regler")
+    # An earlier meeting of the same organ that year with a change not committed: the next one's § numbers.
+    earlier = root / "meetings" / M / "sammanträde.yaml"
+    earlier.write_text(earlier.read_text(encoding="utf-8").replace("sal 2", "sal 3"), encoding="utf-8")
+    run = run_cli(root, "skicka", "2022-05-12", "--datum", "2022-05-01")
+    assert run.status == 1 and run.lines[0].startswith(
+        f"meetings/{M}/sammanträde.yaml: inte committad i git (git status: M) — committa sammanträdets källor "
+        f"först, så att det som arkiveras kan byggas om från sin tagg: git add -- meetings/{M} meetings/2022-05-12 ")
+    git(root, "checkout", "-q", "--", ".")
+    git(root, "checkout", "-q", "--detach")
+    run = run_cli(root, "skicka", M, "--datum", "2022-03-01")
+    assert run.status == 1 and run.lines == [
+        "git står inte på en gren (detached HEAD): det som committas nu hamnar utanför grenarna och försvinner ur "
+        "mappen vid nästa byte — byt till grenen först: git switch <gren>", "1 fel. Inget skrevs."]
+    assert not (root / "build").exists() and not (root / "meetings" / M / "utskick").exists()
+    assert git(root, "tag", "--list") == ""
+
+
+@pytest.mark.e2e
+def test_a_commit_git_refuses_says_how_to_finish_and_verify_names_a_missing_tag(mini_repo):
+    root = mini_repo
+    hook = root / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'pre-commit: nej' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    run = run_cli(root, "skicka", M, "--datum", "2022-03-01")
+    assert run.status == 3
+    packet, record = f"meetings/{M}/utskick/kallelse-med-handlingar-v1.pdf", f"meetings/{M}/utskick/utskick.json"
+    message = "'Kallelse ST 2022-03-10 skickad 2022-03-01 (version 1)'"
+    finish = (f"git add -- {packet} {record} && git commit -m {message} -- {packet} {record} && "
+              f"git tag -a ST-2022-03-10-kallelse-v1 -m {message}")
+    assert run.err.splitlines()[-1] == (
+        f"fel: git commit misslyckades (status 1): pre-commit: nej. Arkivet är skrivet men inte committat; när felet "
+        f"är rättat, committa det från förrådets översta mapp ({root.resolve()}): {finish}")
+    missing = run_cli(root, "verify", M)
+    assert missing.status == 1
+    assert (f"{packet}: taggen ST-2022-03-10-kallelse-v1 saknas i git — committa filen och tagga den: git add -- "
+            f"{packet} && git commit -m ST-2022-03-10-kallelse-v1 && git tag -a ST-2022-03-10-kallelse-v1 -m "
+            "ST-2022-03-10-kallelse-v1") in missing.err.replace(f"{root}/", "")
+    hook.unlink()
+    subprocess.run(finish, shell=True, cwd=root, check=True, capture_output=True)  # what the message says to run
+    ok = run_cli(root, "verify", M)
+    assert ok.status == 0, ok.err
+
+
+@pytest.mark.e2e
+def test_verify_names_a_justering_record_changed_after_its_tag(mini_repo):
+    """The record only grows: a justeringsdatum changed or a registered anslag removed and committed
+    is named by verify with the command that restores it; a later anslag is not a change."""
+    import json
+    root = mini_repo
+    assert run_cli(root, "protokoll", M).status == 0
+    mark_justerat(root, M)
+    git(root, "commit", "-q", "-am", "Justerat")
+    assert run_cli(root, "justera", M).status == 0
+    assert run_cli(root, "anslag", M, "2022-03-16").status == 0
+    ok = run_cli(root, "verify", M)
+    assert ok.status == 0, ok.err
+    path = root / "meetings" / M / "justerat" / "justering.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["justeringsdatum"] = "2022-03-14"
+    record["anslag"] = record["anslag"][1:]
+    path.chmod(0o644)
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Ändrad i efterhand")
+    broken = run_cli(root, "verify", M)
+    assert broken.status == 1
+    tag = "ST-2022-03-10-protokoll-v1"
+    assert (f"meetings/{M}/justerat/justering.json: justeringsdatum, anslag (en tidigare rad är ändrad eller "
+            f"borttagen) är inte som i git-taggen {tag} — posten får bara växa; återställ den: git checkout {tag} -- "
+            f"meetings/{M}/justerat/justering.json, och registrera det nya igen") in broken.err.replace(f"{root}/", "")

@@ -347,3 +347,27 @@ def test_the_lock_compares_what_is_printed_not_how_it_is_laid_out(justerad, tmp_
                        "jäv.\"\n", encoding="utf-8")
     refused = run_cli(root, "protokoll", M)
     assert refused.status == 1 and "(ändrat: § 3)" in refused.lines[0]
+
+
+def test_dates_that_cannot_be_true_are_refused(tmp_path):
+    """A planned anslag before the justering is not frozen into the Anslagsbevis, and an anslag
+    registered for a day that has not come is refused; nothing is written."""
+    root = copy_project(FIXTURES / "mini", tmp_path / "p")
+    mark_justerat(root, M)
+    edit(root / "meetings" / M / "protokoll.yaml", "justeringsdatum: 2022-03-15\n",
+         "justeringsdatum: 2022-03-15\nanslagsdatum: 2022-03-14\n")
+    refused = run_cli(root, "justera", M)
+    assert refused.lines == [f"meetings/{M}/protokoll.yaml:12: anslagsdatum 2022-03-14 ligger före justeringen "
+                             "2022-03-15 — ett protokoll anslås först när det är justerat; rätta anslagsdatum eller ta "
+                             "bort det (då gäller justeringsdagen)", "1 fel. Inget skrevs."]
+    assert not (root / "meetings" / M / "justerat").exists()
+    edit(root / "meetings" / M / "protokoll.yaml", "anslagsdatum: 2022-03-14\n", "")
+    assert run_cli(root, "justera", M).status == 0
+    record = (root / "meetings" / M / "justerat" / "justering.json").read_bytes()
+    future = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    refused = run_cli(root, "anslag", M, future)
+    assert refused.status == 1
+    assert refused.lines[0] == (f"meetings/{M}/justerat/justering.json: anslaget {future} ligger efter i dag "
+                                f"({dt.date.today().isoformat()}) — registrera anslaget den dag det sattes upp, eller "
+                                "senare")
+    assert (root / "meetings" / M / "justerat" / "justering.json").read_bytes() == record

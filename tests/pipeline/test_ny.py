@@ -94,3 +94,21 @@ def test_protokollutkast_writes_a_draft_that_check_accepts_and_never_overwrites(
     again = make(root, "protokollutkast", "2021-09-16")
     assert again.returncode == 2 and f"{path} finns redan och skrivs aldrig över" in again.stderr
     assert path.read_text(encoding="utf-8") == draft
+
+
+def test_ny_refuses_an_impossible_year_and_warns_before_a_later_meeting(tmp_path):
+    """A year no meeting has (the day after would not exist) is a usage error, not a traceback; a new
+    meeting before the organ's later one says that the later one's § numbers move; a folder that is
+    not a project is named."""
+    root = copy_project(ROOT, tmp_path / "uppsala")
+    far = run_cli(root, "ny", "9999-12-31", "--organ", "förbundsstyrelsen")
+    assert (far.status, far.err) == (2, 'fel: "9999-12-31": 9999 är inget rimligt år för ett sammanträde — skriv '
+                                        "datumet ÅÅÅÅ-MM-DD, t.ex. 2021-10-21\n")
+    assert not (root / "meetings" / "9999-12-31").exists()
+    run = run_cli(root, "ny", "2021-08-05", "--organ", "arbetsutskottet")
+    assert run.status == 0, run.err
+    assert ("varning: arbetsutskottet har redan ett senare sammanträde i år (2021-08-19); paragraferna där räknas om "
+            "efter det nya — är ett av dem justerat går det inte, välj då ett senare datum") in run.out
+    nowhere = run_cli(tmp_path, "status")
+    assert (nowhere.status, nowhere.err) == (2, f"fel: {tmp_path}/meetings finns inte — kör kommandot i projektets "
+                                                "mapp (den där meetings/ ligger), eller ange den med --rot MAPP\n")
