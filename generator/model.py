@@ -100,6 +100,7 @@ class Organ:
     anslag_dagar: int = 2
     overklagande_veckor: int = 3
     profil: Profil = field(default_factory=lambda: Profil("kompakt"))
+    platser: int | None = None  # ordinarie seats in all (`platser:`), when the register says
 
     @property
     def tidsregler(self) -> Tidsregler:
@@ -158,7 +159,7 @@ class Kansli:
 class Uppdrag:
     person: str
     organ: str
-    medlem: str
+    medlem: str | None  # None: an organ without member organisations (a kommunal nämnd)
     typ: str  # ordinarie | ersättare
     roll: str | None
     fran: dt.date | None

@@ -96,12 +96,13 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
     fakta += [{"etikett": r.etikett, "text": r.text} for r in meeting.ovrigt]
     mandates = register.mandates(meeting.organ, meeting.datum)
     medlemmar = []
-    for medlem in register.medlemmar.values():
-        own = [u for u in mandates if u.medlem == medlem.id]
+    # A kommunal nämnd's ledamöter have no member organisation: one row, and no such column.
+    groups = [(m.namn, [u for u in mandates if u.medlem == m.id]) for m in register.medlemmar.values()]
+    for medlem, own in groups + [("", [u for u in mandates if not u.medlem])]:
         if not own:
             continue
         medlemmar.append({
-            "medlem": medlem.namn,
+            "medlem": medlem,
             "ordinarie": "\n".join(ledamot(fr, register, u) for u in own if u.typ == "ordinarie"),
             "ersattare": "\n".join(ledamot(fr, register, u) for u in own if u.typ == "ersättare"),
         })
@@ -117,6 +118,7 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
         "forhinder": forhinder,
         "organ_rubrik": register.organ[meeting.organ].namn_versal,
         "medlemmar": medlemmar,
+        "medlemskolumn": any(m["medlem"] for m in medlemmar),
         "kansli_rubrik": fr.text("kallelse.kansli"),
         "kansli": [fr.text("kallelse.kanslirad", namn=register.namn(k.person), titel=k.titel)
                    for k in register.kansli_on(meeting.datum)],
@@ -204,9 +206,14 @@ def _narvaro(prot, fr: Fraser) -> list[Block]:
     if fr.setting("närvaro") == "tabell":
         medlem = fr.text("närvaro.medlemsorganisation")
         voting = groups["beslutande"] + groups["tjänstgörande ersättare"]
-        blocks.append(_table_block([[medlem, rubrik["beslutande"]]] + [[m, t] for m, t in voting]))
+        column = any(m for g in ("beslutande", "tjänstgörande ersättare", "ersättare") for m, _ in groups[g])
+
+        def table(title: str, rows: list) -> Block:  # without member organisations: no such column
+            return _table_block([[medlem, title]] + [[m, t] for m, t in rows] if column
+                                else [[title]] + [[t] for _, t in rows])
+        blocks.append(table(rubrik["beslutande"], voting))
         if groups["ersättare"]:
-            blocks.append(_table_block([[medlem, rubrik["ersättare"]]] + [[m, t] for m, t in groups["ersättare"]]))
+            blocks.append(table(rubrik["ersättare"], groups["ersättare"]))
         if groups["övriga"]:
             blocks.append(Block("heading", [Run(rubrik["övriga"])], level=3))
             blocks += [Block("para", [Run(t)]) for _, t in groups["övriga"]]
@@ -228,11 +235,13 @@ def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
     for i, par in enumerate(paragrafer):
         if new_page and (i or closing):  # in the protokoll § 1 also starts a page (after the närvaro)
             blocks.append(Block("pagebreak"))
+        dnr = par.row.arende.dnr if par.row is not None and par.row.arende is not None else None
+        rubrik = fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik, dnr=dnr)
         if own_line:
-            blocks.append(Block("heading", [Run(fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik))], level=1))
+            blocks.append(Block("heading", [Run(rubrik)], level=1))
             blocks.append(Block("heading", [Run(par.rubrik)], level=2))
         else:
-            blocks.append(Block("heading", [Run(fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik))], level=2))
+            blocks.append(Block("heading", [Run(rubrik)], level=2))
         if par.bilagor and (line := fr.text("paragraf.bilagor", bilagor=swedish_list(par.bilagor))):
             blocks.append(Block("para", [Run(line)]))
         blocks += par.blocks

@@ -60,8 +60,9 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "föredragningslista.rubrik": ("text", ()),
     "föredragningslista.förslag justerare": ("text", ("namn", "namn med parti")),
     "föredragningslista.förslag justeringsdatum": ("text", ("justeringsdatum",)),
-    "föredragningslista.handling": ("text", ("nr", "bilagor")),
-    "föredragningslista.muntlig": ("text", ()),
+    "föredragningslista.handling": ("text", ("nr", "bilagor", "dnr")),
+    "föredragningslista.muntlig": ("text", ("dnr",)),
+    "föredragningslista.dnr": ("text", ("dnr",)),
     "tjänsteskrivelse.förslag till beslut": ("text", ()),
     "tjänsteskrivelse.avsnitt": ("lista", ()),
     "tjänsteskrivelse.dnr": ("text", ("dnr",)),
@@ -96,7 +97,7 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "närvaro.tjänstgörande": ("text", ("namn", "namn med parti", "ersätter")),
     "närvaro.övrig": ("text", ("namn", "titel")),
     "närvaro.delvis": ("text", ("paragrafer",)),
-    "paragraf.rubrik": ("text", ("nr", "rubrik")),
+    "paragraf.rubrik": ("text", ("nr", "rubrik", "dnr")),
     "paragraf.bilagor": ("text", ("bilagor",)),
     "paragraf.beslutsrubrik": ("text", ()),
     "paragraf.justerare": ("text", ("namnen", "justeringsdatum")),
@@ -144,6 +145,10 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 # The sub-keys of the tables whose keys are fixed; other tables (jäv) take any name.
 TABELLNYCKLAR = {"allmänt.roller": ROLLER, "protokoll.underskrift": UNDERSKRIFTER, "närvaro.rubriker": NARVARO_GRUPPER}
+# Fields that some items lack (a standard item has no dnr): in these phrases they must stand inside
+# an optional part [ … ], or the phrase would vanish for those items ("§ {nr}[ Dnr {dnr}]").
+VALFRIA = {"paragraf.rubrik": ("dnr",), "föredragningslista.handling": ("dnr",),
+           "föredragningslista.muntlig": ("dnr",)}
 # The fields the "föregående protokoll" standard item's rubrik may name.
 RUBRIKFALT = ("föregående",)
 
@@ -229,6 +234,10 @@ def check(key: str, text: str, extra: tuple[str, ...] = ()) -> str | None:
         for form in falt.former:
             if form not in forms:
                 return f'formen "{form}" i {{{falt.namn}:{form}}} finns inte — välj bland: {", ".join(forms)}'
+    for namn in VALFRIA.get(key, ()):
+        if any(isinstance(t, _Falt) and t.namn == namn for t in tokens):
+            return f'fältet {{{namn}}} saknas för en del punkter, och då skrivs frasen inte alls — ' \
+                   f'skriv det inom [ ], t.ex. "[ Dnr {{{namn}}}]"'
     return None
 
 

@@ -65,8 +65,8 @@ def _forbund(top: Fields, problems) -> Forbund | None:
                    f.text("undertecknare", False))
 
 
-def _id_entries(top: Fields, key: str, problems):
-    node = top.mapping(key)
+def _id_entries(top: Fields, key: str, problems, required: bool = True):
+    node = top.mapping(key, required)
     if node is None:
         return []
     out = []
@@ -103,7 +103,8 @@ def _tidigare_namn(f: Fields, pid: str, problems) -> tuple:
 
 def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     out = {}
-    for mid, value, line in _id_entries(top, "medlemmar", problems):
+    # A kommunal nämnd has no member organisations: `medlemmar:` may be left out.
+    for mid, value, line in _id_entries(top, "medlemmar", problems, required=False):
         f = Fields(value, problems, f"medlemmen {mid}", ("namn", "långt namn"), top.file, line)
         namn = f.text("namn") or mid
         out[mid] = Medlem(mid, namn, f.text("långt namn", False) or namn)
@@ -111,7 +112,9 @@ def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
 
 
 def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[str, Organ], dict[str, int]]:
-    """The organs, and the ordinarie seats per member of those that say (`platser per medlem`)."""
+    """The organs, and the ordinarie seats per member of those that say (`platser per medlem`).
+    `platser:` is the organ's number of ordinarie seats in all (a kommunal nämnd: what fullmäktige
+    decided); beslutförhet counts from it, a vacant seat included."""
     out, platser = {}, {}
     styles: dict = {}
     entries = _id_entries(top, "organ", problems)
@@ -119,13 +122,12 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
-                    "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem"),
+                    "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem",
+                    "platser"),
                    top.file, line)
-        if (seats := f.text("platser per medlem", False)) is not None:
-            if seats.isdigit() and int(seats) >= 1:
-                platser[oid] = int(seats)
-            else:
-                f.problem("platser per medlem", f'"platser per medlem: {seats}" ska vara ett heltal', "t.ex. 2")
+        if (seats := _seats(f, "platser per medlem")) is not None:
+            platser[oid] = seats
+        total = _seats(f, "platser")
         bereder = f.text("bereder", False)
         if bereder and bereder not in known:
             f.problem("bereder", f'organet "{bereder}" finns inte i registret',
@@ -179,8 +181,17 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
-                         stil, **tider, profil=organ_profil)
+                         stil, **tider, profil=organ_profil, platser=total)
     return out, platser
+
+
+def _seats(f: Fields, key: str) -> int | None:
+    if (seats := f.text(key, False)) is None:
+        return None
+    if seats.isdigit() and int(seats) >= 1:
+        return int(seats)
+    f.problem(key, f'"{key}: {seats}" ska vara ett heltal', "t.ex. 9" if key == "platser" else "t.ex. 2")
+    return None
 
 
 def _kansli(top: Fields, problems, personer) -> list[tuple[Kansli, int]]:
@@ -205,12 +216,17 @@ def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[tuple[Up
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
         oid = f.choice("organ", tuple(organ))
-        mid = f.choice("medlem", tuple(medlemmar))
+        if medlemmar or not f.has("medlem"):  # a kommunal nämnd has no member organisations
+            mid = f.choice("medlem", tuple(medlemmar), required=bool(medlemmar))
+        else:
+            mid = None
+            f.problem("medlem", f'medlemmen "{f.text("medlem")}" finns inte — registret har inga medlemmar:',
+                      "ta bort medlem: (en nämnd utan medlemsorganisationer), eller lägg till medlemmar:")
         typ = f.choice("typ", ("ordinarie", "ersättare"))
         roll = f.choice("roll", ROLLER, required=False)
         fran, till = f.date("från", False), f.date("till", False)
         if fran and till and till < fran:
             f.problem("till", "uppdraget slutar innan det börjar", "kontrollera från och till")
-        if pid and oid and mid and typ:
+        if pid and oid and typ and (mid or not medlemmar):
             out.append((Uppdrag(pid, oid, mid, typ, roll, fran, till), line))
     return out

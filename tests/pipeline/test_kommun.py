@@ -1,0 +1,171 @@
+"""A kommunal nämnd (tests/fixtures/kommun): ledamöter and ersättare elected by fullmäktige with no
+member organisation, the organ's number of seats as a setting (`platser:`), and the Dnr of each
+ärende on its § and in the agenda — from the register alone, through the real commands."""
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, copy_project, edit, run_cli
+from docx import Document
+
+MEETING = "2023-02-14"
+
+
+def rows(table) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in table.rows]
+
+
+@pytest.fixture
+def kommun(tmp_path):
+    return copy_project(FIXTURES / "kommun", tmp_path / "kommun")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = copy_project(FIXTURES / "kommun", tmp_path_factory.mktemp("kommun"))
+    for command in ("meeting", "protokoll"):
+        run = run_cli(root, command, MEETING)
+        assert run.status == 0 and "Traceback" not in run.err, run.err
+    return root
+
+
+@pytest.mark.e2e
+def test_the_kallelse_lists_ledamoter_without_a_member_column(built):
+    doc = Document(str(built / "build" / MEETING / "kallelse.docx"))
+    members = rows(doc.tables[1])
+    assert members[0] == ["Ordinarie ledamöter", "Ersättare"]
+    assert members[1][0].splitlines() == ["Kerstin Ahl (S), ordförande", "Leila Haddad (S), 1:e vice ordförande",
+                                          "Johan Berg (M)", "Bo Ek (S)", "Marie Fors (V)", "Anders Holm (M)",
+                                          "Sofia Strand (C)"]
+    assert members[1][1].splitlines() == ["Gustav Al (S)", "Ines Kara (V)"]
+    assert "Medlemsorganisation" not in " ".join(p.text for p in doc.paragraphs)
+
+
+@pytest.mark.e2e
+def test_the_agenda_and_the_paragraf_carry_the_dnr_only_where_there_is_one(built):
+    agenda = rows(Document(str(built / "build" / MEETING / "kallelse.docx")).tables[2])
+    assert agenda[4] == ["3", "Föreningsbidrag till Ekby kvinnojour 2023", "Lena Sjöberg", "Dnr SN 2023/5\nBilaga 1"]
+    assert agenda[5] == ["4", "Information från socialchefen", "Lena Sjöberg", "Muntlig information"]
+    text = [p.text for p in Document(str(built / "build" / MEETING / "protokoll.docx")).paragraphs]
+    assert "§ 3 Föreningsbidrag till Ekby kvinnojour 2023, Dnr SN 2023/5" in text
+    assert "§ 4 Information från socialchefen" in text  # no dnr: no dangling ", Dnr"
+    assert "§ 2 Val av justerare och tid för justering" in text
+
+
+@pytest.mark.e2e
+def test_the_narvaro_in_groups_has_no_member_column(built):
+    doc = Document(str(built / "build" / MEETING / "protokoll.docx"))
+    assert rows(doc.tables[1]) == [["Kerstin Ahl (S), ordförande"], ["Leila Haddad (S), 1:e vice ordförande"],
+                                   ["Johan Berg (M)"], ["Bo Ek (S)"], ["Anders Holm (M)"]]
+    assert rows(doc.tables[2]) == [["Ines Kara (V), tjänstgörande ersättare för Marie Fors"]]
+    assert rows(doc.tables[3]) == [["Gustav Al (S)"]]
+
+
+@pytest.mark.e2e
+def test_the_narvaro_as_a_table_has_no_member_column(kommun):
+    edit(kommun / "meetings" / "register.yaml", "      text före beslut: ja\n",
+         "      text före beslut: ja\n      närvaro: tabell\n")
+    run = run_cli(kommun, "protokoll", MEETING)
+    assert run.status == 0, run.err
+    doc = Document(str(kommun / "build" / MEETING / "protokoll.docx"))
+    tables = [rows(t) for t in doc.tables]
+    assert ["Närvarande ordinarie ledamöter"] in [t[0] for t in tables]
+    voting = next(t for t in tables if t[0] == ["Närvarande ordinarie ledamöter"])
+    assert voting[1:] == [["Kerstin Ahl (S), ordförande"], ["Leila Haddad (S), 1:e vice ordförande"],
+                          ["Johan Berg (M)"], ["Bo Ek (S)"], ["Anders Holm (M)"],
+                          ["Ines Kara (V), tjänstgörande ersättare för Marie Fors"]]
+    assert not any("Medlemsorganisation" in cell for t in tables for row in t for cell in row)
+
+
+def test_beslutforhet_counts_the_organs_seats_a_vacant_one_too(kommun):
+    """7 ledamöter are elected, but the nämnd has 13 seats: 6 taking part (5 in the § with jäv) is
+    not more than half."""
+    edit(kommun / "meetings" / "register.yaml", "    platser: 7\n", "    platser: 13\n")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert any(line.endswith("socialnämnden var inte beslutför — 6 av 13 ledamöter deltog, och mer än hälften (7) "
+                             "måste delta (kommunallagen 6 kap. 28 §) — rätta närvaron, eller låt en ersättare "
+                             "tjänstgöra för den som saknas eller har jäv: tjänstgörande ersättare: [{person: …, "
+                             "ersätter: …, paragrafer: 1}]") for line in run.lines), run.err
+    assert "5 av 13 ledamöter deltog (Bo Ek hade jäv)" in run.err
+
+
+def test_more_ordinarie_than_the_organs_seats_is_an_error(kommun):
+    edit(kommun / "meetings" / "register.yaml", "    platser: 7\n", "    platser: 6\n")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert "meetings/register.yaml:62: socialnämnden har fler ordinarie än platser (6): Sofia Strand samtidigt " \
+           "som Kerstin Ahl (rad 56), Leila Haddad (rad 57), Johan Berg (rad 58), Bo Ek (rad 59), Marie Fors " \
+           "(rad 60), Anders Holm (rad 61) — avsluta det ena med till: (dagen före det andra börjar), eller rätta " \
+           "uppgiften (eller ändra platser: under organet socialnamnden)" in run.lines
+
+
+def test_a_medlem_in_a_register_without_medlemmar_is_named(kommun):
+    edit(kommun / "meetings" / "register.yaml", "{person: gustav-al, organ: socialnamnden,",
+         "{person: gustav-al, organ: socialnamnden, medlem: ekby,")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert 'meetings/register.yaml:63: medlemmen "ekby" finns inte — registret har inga medlemmar: — ta bort ' \
+           "medlem: (en nämnd utan medlemsorganisationer), eller lägg till medlemmar:" in run.lines
+
+
+def test_a_dnr_outside_an_optional_part_is_refused_with_its_line(kommun):
+    edit(kommun / "meetings" / "register.yaml", 'rubrik: "§ {nr} {rubrik}[, Dnr {dnr}]"', 'rubrik: "§ {nr} Dnr {dnr}"')
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert run.lines[0] == 'meetings/register.yaml:27: frasen "paragraf.rubrik": fältet {dnr} saknas för en del ' \
+        'punkter, och då skrivs frasen inte alls — skriv det inom [ ], t.ex. "[ Dnr {dnr}]" — se fälten i ' \
+        "docs/format.md (Fraser)"
+
+
+@pytest.mark.e2e
+def test_an_ersattare_serves_for_a_javig_ledamot_in_one_paragraf(kommun):
+    """Gustav Al is närvarande ersättare all along and serves for Bo Ek, who has jäv, in § 3 only."""
+    edit(kommun / "meetings" / MEETING / "protokoll.yaml", "    - {person: ines-kara, ersätter: marie-fors}\n",
+         "    - {person: ines-kara, ersätter: marie-fors}\n"
+         "    - {person: gustav-al, ersätter: bo-ek, punkter: [bidrag-kvinnojour]}\n")
+    run = run_cli(kommun, "protokoll", MEETING)
+    assert run.status == 0, run.err
+    doc = Document(str(kommun / "build" / MEETING / "protokoll.docx"))
+    assert rows(doc.tables[2]) == [["Ines Kara (V), tjänstgörande ersättare för Marie Fors"],
+                                   ["Gustav Al (S), tjänstgörande ersättare för Bo Ek (§ 3)"]]
+    assert rows(doc.tables[3]) == [["Gustav Al (S)"]]
+    assert "Bo Ek deltog inte i beslutet." in [p.text for p in doc.paragraphs]
+
+
+def test_an_ersattare_serves_for_a_ledamot_who_left(kommun):
+    """Bo Ek leaves after § 2; Gustav Al, närvarande ersättare until then, serves from § 3. With 12
+    seats the § count shows that he fills the seat: 6 of 12 in §§ 1–2, and in § 3 too (Bo Ek's
+    seat by Gustav Al), where without him 5 took part."""
+    path = kommun / "meetings" / MEETING / "protokoll.yaml"
+    edit(path, "beslutande: [kerstin-ahl, leila-haddad, johan-berg, bo-ek, anders-holm]",
+         "beslutande: [kerstin-ahl, leila-haddad, johan-berg, {person: bo-ek, paragrafer: 1-2}, anders-holm]")
+    edit(path, "  ersättare: [gustav-al]\n", "  ersättare: [{person: gustav-al, paragrafer: 1-2}]\n")
+    edit(path, "    - {person: ines-kara, ersätter: marie-fors}\n",
+         "    - {person: ines-kara, ersätter: marie-fors}\n    - {person: gustav-al, ersätter: bo-ek, paragrafer: 3-6}\n")
+    edit(path, "    jäv: [bo-ek]\n", "    jäv: []\n")
+    assert run_cli(kommun, "check", MEETING).status == 0
+    edit(kommun / "meetings" / "register.yaml", "    platser: 7\n", "    platser: 12\n")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert "§ 1 - 6: socialnämnden var inte beslutför — 6 av 12 ledamöter deltog" in run.err  # one run: § 3–6 too
+
+
+def test_an_ersattare_cannot_serve_where_the_ledamot_is_present_without_jav(kommun):
+    path = kommun / "meetings" / MEETING / "protokoll.yaml"
+    edit(path, "    - {person: ines-kara, ersätter: marie-fors}\n",
+         "    - {person: ines-kara, ersätter: marie-fors}\n    - {person: gustav-al, ersätter: bo-ek, paragrafer: 3-4}\n")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert "meetings/2023-02-14/protokoll.yaml:5: Gustav Al kan inte tjänstgöra för Bo Ek i § 4, där den ordinarie " \
+           "är närvarande och inte har jäv — ange paragrafer: för ersättaren bara där den ordinarie är borta eller " \
+           "har jäv (jäv: under punkter:), eller paragrafer: för den ordinarie" in run.lines
+
+
+def test_the_same_person_twice_for_the_same_paragrafer_is_an_error(kommun):
+    path = kommun / "meetings" / MEETING / "protokoll.yaml"
+    edit(path, "beslutande: [kerstin-ahl, leila-haddad, johan-berg, bo-ek, anders-holm]",
+         "beslutande: [kerstin-ahl, leila-haddad, johan-berg, bo-ek, anders-holm, {person: bo-ek, paragrafer: 2}]")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert "meetings/2023-02-14/protokoll.yaml:2: Bo Ek står två gånger i närvaron i § 2 — ange paragrafer: så att " \
+           "personens rader inte gäller samma §§" in run.lines
