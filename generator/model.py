@@ -62,6 +62,10 @@ class Tidsregler:
     justering_dagar: int = 14
     anslag_dagar: int = 2
     overklagande_veckor: int = 3
+    nedtagning: str = "samma dag"  # or "dagen efter": the day after the last appeal day (domain.md T3)
+
+
+NEDTAGNING = ("samma dag", "dagen efter")
 
 
 STANDARDTYPER = ("justering", "rubrikrad", "ärenden", "öppnas", "fastställande", "föregående protokoll",
@@ -99,12 +103,13 @@ class Organ:
     justering_dagar: int = 14
     anslag_dagar: int = 2
     overklagande_veckor: int = 3
+    nedtagning: str = "samma dag"
     profil: Profil = field(default_factory=lambda: Profil("kompakt"))
     platser: int | None = None  # ordinarie seats in all (`platser:`), when the register says
 
     @property
     def tidsregler(self) -> Tidsregler:
-        return Tidsregler(self.justering_dagar, self.anslag_dagar, self.overklagande_veckor)
+        return Tidsregler(self.justering_dagar, self.anslag_dagar, self.overklagande_veckor, self.nedtagning)
 
     @property
     def namn_versal(self) -> str:
@@ -372,3 +377,5 @@ class Protokollsdata:
     ovriga_fragor: tuple[OvrigFraga, ...]
     paragrafer: tuple[int, int] | None  # the range as printed/frozen, checked against the derived one
     lines: dict[str, int] = field(default_factory=dict)
+    justeringsplats: str | None = None  # "Socialförvaltningen" (protokoll.yaml, for the phrases)
+    justeringstid: str | None = None  # "kl. 10.00"

@@ -226,6 +226,13 @@ def _narvaro(prot, fr: Fraser) -> list[Block]:
     return blocks
 
 
+def justering_fields(prot) -> dict:
+    """The justering's facts every phrase about it may name (fraser.JUSTERING)."""
+    data = prot.data
+    return {"justerare": swedish_list([prot.register.namn(j) for j in data.justerare]),
+            "justeringsplats": data.justeringsplats, "justeringstid": data.justeringstid}
+
+
 def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
     """The §§ as blocks, as the profile lays them out: each on a new page or run on, "§ 38" and
     the rubrik on lines of their own or together, a bilaga line, "Mötet avslutas" in the last."""
@@ -265,7 +272,7 @@ def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict
             Block("heading", [Run(fr.text("protokoll.rättelse rubrik", version=rattelse["version"]))], level=2),
             Block("para", [Run(fr.text("protokoll.rättelse", version=rattelse["version"], ersätter=rattelse["ersätter"],
                                        rättad=rattelse["datum"], ändrat=changed, orsak=rattelse["orsak"]))])]
-    facts = {"paragrafer": prot.range_text, "justeringsdatum": data.justeringsdatum}
+    facts = {"paragrafer": prot.range_text, "justeringsdatum": data.justeringsdatum, **justering_fields(prot)}
     who = {"ordförande": prot.ordforande, "justerare": None, "sekreterare": data.sekreterare}
     underskrifter = []
     for roll in fr.setting("underskrifter"):
@@ -285,9 +292,9 @@ def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict
         "underskrifter": underskrifter,
         "adress": fr.lines("protokoll.adress"),
         "bevis_rubrik": fr.text("bevis.rubrik"),
-        "bevis_text": fr.text("bevis.text", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum),
+        "bevis_text": fr.text("bevis.text", anslagsdatum=a.anslagsdatum, **facts),
         "bevis": [{"etikett": k, "text": v} for k, v in fr.rows(
-            "bevis.rader", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum,
+            "bevis.rader", anslagsdatum=a.anslagsdatum, **facts,
             nedtagning=a.nedtagning, överklagande=a.overklagande_sista)],
         "enligt_uppdrag": sekr,
         **sidor(fr),
@@ -336,7 +343,8 @@ def utdrag(prot, paragrafer, watermark: bool, mottagare: str | None = None) -> t
              "rubrik": fr.text("utdrag.rubrik"),
              "organ_rubrik": fr.text("utdrag.organ"),
              "datum_rubrik": fr.text("utdrag.underrubrik", paragrafer=prot.range_text),
-             "justering": fr.text("utdrag.justering", justeringsdatum=prot.data.justeringsdatum),
+             "justering": fr.text("utdrag.justering", justeringsdatum=prot.data.justeringsdatum,
+                                  **justering_fields(prot)),
              "mottagare": fr.text("utdrag.mottagare", mottagare=mottagare),
              "intygas_av": fr.text("utdrag.intygas av", underskrift=underskrift, **person) if sekr else "",
              **sidor(fr)},

@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Run
 from generator.errors import ContentError, Problem
-from generator.documents.context import bilaga_numbers, ledamot, person_fields, with_bilaga_numbers
+from generator.documents.context import (bilaga_numbers, justering_fields, ledamot, person_fields,
+                                         with_bilaga_numbers)
 from generator.model import Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
 from generator.rules import beslutforhet, dates, numbering
 from generator.rules.fraser import Fraser, fraser_for, swedish_list
@@ -222,8 +223,8 @@ def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, numbers) ->
         clauses = list(row.innehall.att_satser)
     elif typ == "justering":
         clauses = [fr.text("paragraf.justerare", namnen=swedish_list([register.namn(j) for j in data.justerare]),
-                           justeringsdatum=data.justeringsdatum),
-                   fr.text("paragraf.justeringsdatum", justeringsdatum=data.justeringsdatum)]
+                           justeringsdatum=data.justeringsdatum, **justering_fields(prot)),
+                   fr.text("paragraf.justeringsdatum", justeringsdatum=data.justeringsdatum, **justering_fields(prot))]
     elif typ == "öppnas":
         blocks.append(_para(fr.text("paragraf.öppnas", **chair)))
     elif typ == "avslutas":

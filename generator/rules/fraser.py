@@ -35,6 +35,10 @@ DATUMFORMER = ("iso", "lång", "den", "dag", "kort")
 NARVARO_GRUPPER = ("beslutande", "tjänstgörande ersättare", "ersättare", "övriga")
 UNDERSKRIFTER = ("ordförande", "justerare", "sekreterare")
 
+# The justering's facts from protokoll.yaml: the justerare's names ("Johan Berg och Anders Holm"),
+# and where and when it is done (justeringsplats:, justeringstid:).
+JUSTERING = ("justerare", "justeringsplats", "justeringstid")
+
 # kind: text | lista (lines, each dropped alone) | rader (etikett: text, in order) | tabell (fixed or
 # free sub-keys, each a text)
 KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -81,8 +85,8 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "paket.sidnummer": ("text", ("sida", "sidor")),
     "protokoll.rubrik": ("text", ()),
     "protokoll.underrubrik": ("text", ()),
-    "protokoll.fakta": ("lista", ("paragrafer", "justeringsdatum")),
-    "protokoll.uppgifter": ("rader", ("paragrafer", "justeringsdatum")),
+    "protokoll.fakta": ("lista", ("paragrafer", "justeringsdatum") + JUSTERING),
+    "protokoll.uppgifter": ("rader", ("paragrafer", "justeringsdatum") + JUSTERING),
     "protokoll.omfattar": ("text", ("paragrafer",)),
     "protokoll.underskrift": ("tabell", ("namn", "namn med parti", "titel")),
     "protokoll.adress": ("lista", ()),
@@ -100,8 +104,8 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "paragraf.rubrik": ("text", ("nr", "rubrik", "dnr")),
     "paragraf.bilagor": ("text", ("bilagor",)),
     "paragraf.beslutsrubrik": ("text", ()),
-    "paragraf.justerare": ("text", ("namnen", "justeringsdatum")),
-    "paragraf.justeringsdatum": ("text", ("justeringsdatum",)),
+    "paragraf.justerare": ("text", ("namnen", "justeringsdatum") + JUSTERING),
+    "paragraf.justeringsdatum": ("text", ("justeringsdatum",) + JUSTERING),
     "paragraf.öppnas": ("text", ("namn", "namn med parti")),
     "paragraf.avslutas": ("text", ("namn", "namn med parti")),
     "paragraf.fastställande": ("text", ()),
@@ -125,8 +129,8 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "paragraf.föregående protokoll": ("text", ("föregående",)),
     "paragraf.expedieras": ("text", ("mottagare",)),
     "bevis.rubrik": ("text", ()),
-    "bevis.text": ("text", ("justeringsdatum", "anslagsdatum")),
-    "bevis.rader": ("rader", ("justeringsdatum", "anslagsdatum", "nedtagning", "överklagande")),
+    "bevis.text": ("text", ("justeringsdatum", "anslagsdatum") + JUSTERING),
+    "bevis.rader": ("rader", ("justeringsdatum", "anslagsdatum", "nedtagning", "överklagande") + JUSTERING),
     "epost.ämne": ("text", ("version",)),
     "epost.text": ("lista", ("namn", "version", "paket", "förhinder", "avsändare")),
     "epost.bifogat": ("text", ("fil", "storlek")),
@@ -138,7 +142,7 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "utdrag.organ": ("text", ()),
     "utdrag.underrubrik": ("text", ("paragrafer",)),
     "utdrag.intygas av": ("text", ("namn", "titel", "underskrift")),
-    "utdrag.justering": ("text", ("justeringsdatum",)),
+    "utdrag.justering": ("text", ("justeringsdatum",) + JUSTERING),
     "utdrag.mottagare": ("text", ("mottagare",)),
     "utdrag.pdf-titel": ("text", ("från", "till")),
     "utdrag.pdf-ämne": ("text", ()),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.model import Profil, merge_fraser
+from generator.model import NEDTAGNING, Profil, merge_fraser
 from generator.rules import fraser
 from generator.sources.fields import Fields, did_you_mean
 from generator.sources.load import YList, YMap, YScalar, control_character, read_yaml
@@ -212,7 +212,7 @@ def load_style(meetings_root: Path, stil: str, problems: list[Problem]) -> Profi
 
 def read_protokoll(node, file: Path, problems: list[Problem], meetings_root: Path) -> tuple[str, dict, dict]:
     """An organ's `protokoll:`: the style's name, the time rules (Organ fields) and settings."""
-    keys = ("stil",) + tuple(k for k, _ in TIDSREGLER) + STIL
+    keys = ("stil",) + tuple(k for k, _ in TIDSREGLER) + ("anslaget tas ned",) + STIL
     f = Fields(node, problems, "protokoll", keys, file)
     choices = styles(meetings_root) or ["kompakt"]
     stil = f.choice("stil", choices, required=False) or "kompakt"
@@ -224,6 +224,9 @@ def read_protokoll(node, file: Path, problems: list[Problem], meetings_root: Pat
                 tider[name] = int(number)
             else:
                 f.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 14")
+    # "Anslaget tas ned": the day the appeal time ends (samma dag) or the day after (domain.md T3).
+    if (nedtagning := f.choice("anslaget tas ned", NEDTAGNING, required=False)) is not None:
+        tider["nedtagning"] = nedtagning
     return stil, tider, _settings(f, STIL)
 
 

@@ -73,7 +73,7 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
         raise ContentError(problems)
     f = Fields(root, problems, "protokollet",
                ("exempel", "justerat", "närvaro", "sekreterare", "justerare", "justeringsdatum", "anslagsdatum",
-                "dagordningen", "punkter", "övriga frågor", "paragrafer"), path)
+                "dagordningen", "punkter", "övriga frågor", "paragrafer", "justeringsplats", "justeringstid"), path)
     mandates = reg.mandates(meeting.organ, meeting.datum)
     organ_namn = reg.organ[meeting.organ].namn
 
@@ -254,4 +254,5 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
         raise ContentError(errors)
     return Protokollsdata(path, f.boolean("exempel"), f.boolean("justerat"), tuple(narvaro), sekreterare,
                           tuple(justerare), justeringsdatum, anslagsdatum, tillagg, punkter, tuple(ovriga), rng,
-                          {k: root.line_of(k) for k in root})
+                          {k: root.line_of(k) for k in root}, f.text("justeringsplats", False),
+                          f.text("justeringstid", False))

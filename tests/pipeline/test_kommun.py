@@ -169,3 +169,34 @@ def test_the_same_person_twice_for_the_same_paragrafer_is_an_error(kommun):
     assert run.status == 1
     assert "meetings/2023-02-14/protokoll.yaml:2: Bo Ek står två gånger i närvaron i § 2 — ange paragrafer: så att " \
            "personens rader inte gäller samma §§" in run.lines
+
+
+@pytest.mark.e2e
+def test_the_justering_and_the_anslag_as_a_kommun_writes_them(kommun):
+    """Who justerar and where and when, in the protokoll's head and the Anslagsbevis; the anslag
+    comes down the day after the appeal time (domain.md T3, `anslaget tas ned: dagen efter`), and a
+    late anslag is measured against the organ's own rule (anslag inom dagar: 0)."""
+    register = kommun / "meetings" / "register.yaml"
+    edit(register, "      justering inom dagar: 7\n", "      justering inom dagar: 7\n      anslag inom dagar: 0\n"
+         "      anslaget tas ned: dagen efter\n")
+    edit(register, "    fraser:\n      föredragningslista:\n", "    fraser:\n"
+         "      protokoll:\n        uppgifter:\n          Organ: \"{organ:versal}\"\n"
+         "          Utses att justera: \"{justerare}\"\n"
+         "          Justeringens plats och tid: \"{justeringsplats}[, {justeringsdatum}][ {justeringstid}]\"\n"
+         "      bevis:\n        rader:\n          Datum då anslaget sätts upp: \"{anslagsdatum}\"\n"
+         "          Datum då anslaget tas ned: \"{nedtagning}\"\n"
+         "          Sista dag för överklagande: \"{överklagande}\"\n          Justerare: \"{justerare}\"\n"
+         "      föredragningslista:\n")
+    edit(kommun / "meetings" / MEETING / "protokoll.yaml", "justeringsdatum: 2023-02-20\n",
+         "justeringsdatum: 2023-02-20\njusteringsplats: Socialförvaltningen\njusteringstid: kl. 10.00\n"
+         "anslagsdatum: 2023-02-21\n")
+    run = run_cli(kommun, "protokoll", MEETING)
+    assert run.status == 0, run.err
+    assert "meetings/2023-02-14/protokoll.yaml:8: varning: anslaget 2023-02-21 sätts upp senare än justeringsdagen " \
+           "(2023-02-20, anslag inom dagar: 0) — kontrollera datumen" in run.lines
+    doc = Document(str(kommun / "build" / MEETING / "protokoll.docx"))
+    assert rows(doc.tables[0]) == [["Organ", "Socialnämnden"], ["Utses att justera", "Johan Berg"],
+                                   ["Justeringens plats och tid", "Socialförvaltningen, 2023-02-20 kl. 10.00"]]
+    assert rows(doc.tables[-1]) == [["Datum då anslaget sätts upp", "2023-02-21"],
+                                    ["Datum då anslaget tas ned", "2023-03-15"],
+                                    ["Sista dag för överklagande", "2023-03-14"], ["Justerare", "Johan Berg"]]
