@@ -106,6 +106,7 @@ class Organ:
     nedtagning: str = "samma dag"
     profil: Profil = field(default_factory=lambda: Profil("kompakt"))
     platser: int | None = None  # ordinarie seats in all (`platser:`), when the register says
+    egna: dict = field(default_factory=dict)  # Forbund fields the organ has its own value for (adress …)
 
     @property
     def tidsregler(self) -> Tidsregler:
@@ -155,9 +156,13 @@ class Kansli:
     fran: dt.date | None
     till: dt.date | None
     sekreterare: bool
+    organ: tuple[str, ...] = ()  # the organs this person serves; () for all (a förbund's one kansli)
 
     def valid_on(self, dag: dt.date) -> bool:
         return _valid(self.fran, self.till, dag)
+
+    def serves(self, organ: str | None) -> bool:
+        return organ is None or not self.organ or organ in self.organ
 
 
 @dataclass(frozen=True)
@@ -191,8 +196,18 @@ class Register:
     def mandates(self, organ: str, dag: dt.date) -> list[Uppdrag]:
         return [u for u in self.uppdrag if u.organ == organ and u.valid_on(dag)]
 
-    def kansli_on(self, dag: dt.date) -> list[Kansli]:
-        return [k for k in self.kansli if k.valid_on(dag)]
+    def kansli_on(self, dag: dt.date, organ: str | None = None) -> list[Kansli]:
+        """The kansli on `dag`; with `organ`, those who serve it (a kommun's förvaltning per nämnd)."""
+        return [k for k in self.kansli if k.valid_on(dag) and k.serves(organ)]
+
+    def sekreterare(self, dag: dt.date, organ: str | None = None) -> str | None:
+        return next((k.person for k in self.kansli_on(dag, organ) if k.sekreterare), None)
+
+    def forbund_for(self, organ: str | None) -> Forbund:
+        """The förbund as an organ's documents print it: the organ's own address, e-post,
+        förvaringsplats and undertecknare where it has them (a kommun's nämnder)."""
+        o = self.organ.get(organ) if organ else None
+        return replace(self.forbund, **o.egna) if o is not None and o.egna else self.forbund
 
     def titel(self, person: str, dag: dt.date) -> str | None:
         for k in self.kansli_on(dag):

@@ -78,7 +78,7 @@ def check_not_changed(prot: protokoll.Protokoll) -> None:
 def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
     """Render and convert the protokoll as PDF/A-2 and PDF/UA-1 without watermark, finish its
     tags and metadata (PDF/A-2a when every page is tagged); check the declaration."""
-    template = project.template(prot.fraser.setting("protokollmall"))
+    template = project.template(prot.fraser.setting("protokollmall"), prot.meeting.organ)
     p_context, blocks = context.protokoll(prot, watermark=False, rattelse=rattelse)
     if problems := render_docx.check_template(template, set(p_context) | set(blocks)):
         raise ContentError(problems)

@@ -121,7 +121,7 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
         "medlemskolumn": any(m["medlem"] for m in medlemmar),
         "kansli_rubrik": fr.text("kallelse.kansli"),
         "kansli": [fr.text("kallelse.kanslirad", namn=register.namn(k.person), titel=k.titel)
-                   for k in register.kansli_on(meeting.datum)],
+                   for k in register.kansli_on(meeting.datum, meeting.organ)],
         "dagordning_rubrik": fr.text("föredragningslista.rubrik"),
         "dagordning": [_agenda_row(r, register) for r in rows],
         "halsning": fr.text("kallelse.hälsning", ordförande=register.namn(chair) if chair else None),

@@ -66,7 +66,7 @@ def _read(project: Project, meeting_id: str, utdrag) -> tuple[validate.Loaded, P
 
 def _template(project: Project, prot: Protokoll) -> Path:
     """The protokoll template the profile names (protokollmall), the förbund's own if it has one."""
-    return project.template(prot.fraser.setting("protokollmall"))
+    return project.template(prot.fraser.setting("protokollmall"), prot.meeting.organ)
 
 
 def utdrag_name(lo: int, hi: int) -> str:
@@ -115,7 +115,7 @@ def _render(project: Project, out: BuildDir, prot: Protokoll, extracts,
     p_context, blocks = context.protokoll(prot, watermark=watermark)
     docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
     for name, chosen, mottagare in extracts:
-        docs.append((name, project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark, mottagare),
+        docs.append((name, project.template("utdrag.docx", prot.meeting.organ), *context.utdrag(prot, chosen, watermark, mottagare),
                      context.utdrag_meta(prot, [p.nr for p in chosen])))
     # Every template is checked before the first document is written.
     problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b, _ in docs}
@@ -137,7 +137,7 @@ def _inputs(project: Project, prot: Protokoll) -> list[Path]:
     meeting = prot.meeting
     return [project.meetings / validate.REGISTER_FILE, meeting.file, prot.data.file,
             *(a.file for a in meeting.arenden), *(p.file for p in meeting.punkter.values()),
-            *project.profile_files(prot.organ), _template(project, prot), project.template("utdrag.docx")]
+            *project.profile_files(prot.organ), _template(project, prot), project.template("utdrag.docx", prot.meeting.organ)]
 
 
 def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:

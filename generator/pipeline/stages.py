@@ -35,9 +35,10 @@ class Project:
     def templates(self) -> Path:
         return self.root / "templates"
 
-    def template(self, name: str) -> Path:
-        """The förbund's own template (meetings/mallar/) or the built-in one."""
-        return profil.find(self.meetings, name)
+    def template(self, name: str, organ: str | None = None) -> Path:
+        """The organ's own template (meetings/mallar/<organ>/), the förbund's own (meetings/mallar/)
+        or the built-in one."""
+        return profil.find(self.meetings, name, organ)
 
     def profile_files(self, organ: Organ) -> list[Path]:
         """The data an organ's profile was read from (it decides the words of every document)."""

@@ -370,7 +370,7 @@ class Fraser:
 
 def fraser_for(meeting: Sammantrade, register: Register) -> Fraser:
     """The phrases of `meeting` (organ profile with the meeting's own phrases) and its common facts."""
-    forbund, organ = register.forbund, register.organ[meeting.organ]
+    forbund, organ = register.forbund_for(meeting.organ), register.organ[meeting.organ]
     start, _, slut = (meeting.tid or "").partition("-")
     common = {"förbund": forbund.namn, "kortnamn": forbund.kortnamn, "adress": forbund.adress,
               "organisationsnummer": forbund.organisationsnummer, "förbundets epost": forbund.epost,

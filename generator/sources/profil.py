@@ -51,11 +51,13 @@ def template_dirs(meetings_root: Path) -> list[Path]:
     return dirs + ([BUILTIN] if BUILTIN.resolve() != dirs[1].resolve() else [])
 
 
-def find(meetings_root: Path, name: str) -> Path:
-    """The first `name` in template_dirs; when none has it, where the project's own would be (the
-    caller reports it missing)."""
+def find(meetings_root: Path, name: str, organ: str | None = None) -> Path:
+    """The first `name` in template_dirs, after the organ's own folder (meetings/mallar/<organ>/: a
+    kommun's nämnder with templates of their own); when none has it, where the project's own would
+    be (the caller reports it missing)."""
     dirs = template_dirs(meetings_root)
-    return next((d / name for d in dirs if (d / name).is_file()), dirs[1] / name)
+    own = [meetings_root / MALLAR / organ] if organ else []
+    return next((d / name for d in own + dirs if (d / name).is_file()), dirs[1] / name)
 
 
 def builtin(meetings_root: Path) -> Path:

@@ -169,7 +169,7 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
         problems.append(unknown_person(path, f.line("sekreterare"), "sekreterare", sekreterare, reg.personer))
         sekreterare = None
     if sekreterare is None:
-        sekreterare = next((k.person for k in reg.kansli_on(meeting.datum) if k.sekreterare), None)
+        sekreterare = reg.sekreterare(meeting.datum, meeting.organ)
     justeringsdatum = f.date("justeringsdatum", False)
     if justeringsdatum and justeringsdatum < meeting.datum:
         f.problem("justeringsdatum", f"justeringsdatum {justeringsdatum} ligger före sammanträdet",

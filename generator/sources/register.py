@@ -30,7 +30,7 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund_fraser = profil.read_fraser(forbund_node["fraser"], path, problems, "förbund") \
         if isinstance(forbund_node, YMap) and "fraser" in forbund_node else {}
     organ, platser = _organ(top, problems, forbund_fraser, personer)
-    kansli = _kansli(top, problems, personer)
+    kansli = _kansli(top, problems, personer, tuple(organ))
     uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
     organ_node = top.node.get("organ")
     bereder_lines = {oid: organ_node[oid].line_of("bereder") for oid in organ
@@ -123,7 +123,7 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
                     "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem",
-                    "platser"),
+                    "platser") + tuple(EGNA),
                    top.file, line)
         if (seats := _seats(f, "platser per medlem")) is not None:
             platser[oid] = seats
@@ -181,8 +181,29 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
-                         stil, **tider, profil=organ_profil, platser=total)
+                         stil, **tider, profil=organ_profil, platser=total, egna=_egna(f, personer))
     return out, platser
+
+
+# What an organ may have of its own instead of the förbund's (a kommun's nämnd: its förvaltning's
+# address, e-post, where its protokoll are kept, who signs its tjänsteskrivelser): key → Forbund field.
+EGNA = {"adress": "adress", "epost": "epost", "webbplats": "webbplats", "förvaringsplats": "forvaringsplats",
+        "undertecknare": "undertecknare"}
+
+
+def _egna(f: Fields, personer) -> dict:
+    out = {}
+    for key, name in EGNA.items():
+        if not f.has(key):
+            continue
+        if key == "adress":
+            out[name] = tuple(t for v, ln in f.items(key) if (t := scalar_text(v, f.file, ln, f.problems, "en adressrad")))
+        elif (text := f.text(key)) is not None:
+            if key == "undertecknare" and text not in personer:
+                f.problems.append(unknown_person(f.file, f.line(key), key, text, personer))
+                continue
+            out[name] = text
+    return out
 
 
 def _seats(f: Fields, key: str) -> int | None:
@@ -194,16 +215,24 @@ def _seats(f: Fields, key: str) -> int | None:
     return None
 
 
-def _kansli(top: Fields, problems, personer) -> list[tuple[Kansli, int]]:
+def _kansli(top: Fields, problems, personer, known_organ) -> list[tuple[Kansli, int]]:
     out = []
     for item, line in top.items("kansli"):
-        f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare"),
+        f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare", "organ"),
                    top.file, line)
         pid = f.text("person")
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
+        # `organ: socialnamnden` (or a list): the kansli of one nämnd; without it the förbund's, for all.
+        node = f.node.get("organ")
+        organ = tuple(t for v, ln in f.items("organ") if (t := scalar_text(v, top.file, ln, problems, "ett organ"))) \
+            if node is not None and not isinstance(node, YScalar) else ((f.text("organ"),) if f.has("organ") else ())
+        for oid in organ:
+            if oid and oid not in known_organ:
+                f.problem("organ", f'organet "{oid}" finns inte i registret',
+                          did_you_mean(oid, known_organ) or "ange ett organ under organ:")
         out.append((Kansli(pid or "", f.text("titel") or "", f.date("från", False),
-                          f.date("till", False), f.boolean("sekreterare")), line))
+                          f.date("till", False), f.boolean("sekreterare"), tuple(o for o in organ if o)), line))
     return out
 
 

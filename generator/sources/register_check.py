@@ -74,11 +74,12 @@ def contradictions(file: Path, organ: dict[str, Organ], organ_lines: dict[str, i
     problems += _bereder_circles(file, organ, organ_lines)
     secretaries = [(k, line) for k, line in kansli if k.sekreterare]
     for (a, line_a), (b, line_b) in combinations(secretaries, 2):
-        if _overlap(a, b):
+        if _overlap(a, b) and (not a.organ or not b.organ or set(a.organ) & set(b.organ)):  # one per organ
             problems.append(Problem(file, line_b, f"två sekreterare samtidigt i kansliet: {namn(a.person)} (rad {line_a}, "
                                     f"{_period(a)}) och {namn(b.person)} ({_period(b)})",
-                                    "protokollet förs av en; ta bort sekreterare: true för den ena, eller avsluta "
-                                    "den enas period med till:"))
+                                    "protokollet förs av en; ta bort sekreterare: true för den ena, avsluta "
+                                    "den enas period med till:, eller ange organ: för var och en (en sekreterare "
+                                    "per nämnd)"))
     return problems
 
 

@@ -96,7 +96,7 @@ def ny(meetings_root: Path, register: Register, organ_id: str, datum: dt.date, n
     else:
         head.append("# Organet har inget tidigare sammanträde här: fyll i tid och plats.")
         body += ['# tid: "09.00-12.00"', "# plats: …"]
-        forhinder = next((k.person for k in register.kansli_on(datum) if k.sekreterare), None)
+        forhinder = register.sekreterare(datum, organ_id)
         skrivelse = datum - dt.timedelta(days=7)
     if forhinder:
         body.append(f"förhinder: {forhinder}")
@@ -148,7 +148,7 @@ def protokoll_utkast(meetings_root: Path, loaded: validate.Loaded) -> str:
     ersattare = [u for u in mandates if u.typ == "ersättare"]
     lines.append("  ersättare:" + ("" if ersattare else " []") + "                      # närvarande, ej tjänstgörande")
     lines += [person(u.person, medlem(u) or "ersättare") for u in ersattare]
-    kansli = register.kansli_on(day)
+    kansli = register.kansli_on(day, meeting.organ)
     lines.append("  övriga:" + ("" if kansli else " []") + "                         # kansliet")
     lines += [person(k.person, k.titel) for k in kansli]
     lines.append(f"justerare: {meeting.forslag_justerare}" if meeting.forslag_justerare

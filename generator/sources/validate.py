@@ -309,5 +309,5 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     return Arende(tecken.nfc(path.stem), path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
                   people["föredragande"], muntlig, f.text("dnr", False),
                   f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
-                  tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,
+                  tuple(bilagor), people["undertecknare"] or reg.forbund_for(organ_id).undertecknare,
                   beslutas_av, src.body, src.body_line)

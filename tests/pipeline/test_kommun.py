@@ -93,9 +93,9 @@ def test_more_ordinarie_than_the_organs_seats_is_an_error(kommun):
     edit(kommun / "meetings" / "register.yaml", "    platser: 7\n", "    platser: 6\n")
     run = run_cli(kommun, "check", MEETING)
     assert run.status == 1
-    assert "meetings/register.yaml:62: socialnämnden har fler ordinarie än platser (6): Sofia Strand samtidigt " \
-           "som Kerstin Ahl (rad 56), Leila Haddad (rad 57), Johan Berg (rad 58), Bo Ek (rad 59), Marie Fors " \
-           "(rad 60), Anders Holm (rad 61) — avsluta det ena med till: (dagen före det andra börjar), eller rätta " \
+    assert "meetings/register.yaml:77: socialnämnden har fler ordinarie än platser (6): Sofia Strand samtidigt " \
+           "som Kerstin Ahl (rad 71), Leila Haddad (rad 72), Johan Berg (rad 73), Bo Ek (rad 74), Marie Fors " \
+           "(rad 75), Anders Holm (rad 76) — avsluta det ena med till: (dagen före det andra börjar), eller rätta " \
            "uppgiften (eller ändra platser: under organet socialnamnden)" in run.lines
 
 
@@ -104,7 +104,7 @@ def test_a_medlem_in_a_register_without_medlemmar_is_named(kommun):
          "{person: gustav-al, organ: socialnamnden, medlem: ekby,")
     run = run_cli(kommun, "check", MEETING)
     assert run.status == 1
-    assert 'meetings/register.yaml:63: medlemmen "ekby" finns inte — registret har inga medlemmar: — ta bort ' \
+    assert 'meetings/register.yaml:78: medlemmen "ekby" finns inte — registret har inga medlemmar: — ta bort ' \
            "medlem: (en nämnd utan medlemsorganisationer), eller lägg till medlemmar:" in run.lines
 
 
@@ -112,7 +112,7 @@ def test_a_dnr_outside_an_optional_part_is_refused_with_its_line(kommun):
     edit(kommun / "meetings" / "register.yaml", 'rubrik: "§ {nr} {rubrik}[, Dnr {dnr}]"', 'rubrik: "§ {nr} Dnr {dnr}"')
     run = run_cli(kommun, "check", MEETING)
     assert run.status == 1
-    assert run.lines[0] == 'meetings/register.yaml:27: frasen "paragraf.rubrik": fältet {dnr} saknas för en del ' \
+    assert run.lines[0] == 'meetings/register.yaml:32: frasen "paragraf.rubrik": fältet {dnr} saknas för en del ' \
         'punkter, och då skrivs frasen inte alls — skriv det inom [ ], t.ex. "[ Dnr {dnr}]" — se fälten i ' \
         "docs/format.md (Fraser)"
 
@@ -200,3 +200,34 @@ def test_the_justering_and_the_anslag_as_a_kommun_writes_them(kommun):
     assert rows(doc.tables[-1]) == [["Datum då anslaget sätts upp", "2023-02-21"],
                                     ["Datum då anslaget tas ned", "2023-03-15"],
                                     ["Sista dag för överklagande", "2023-03-14"], ["Justerare", "Johan Berg"]]
+
+
+@pytest.mark.e2e
+def test_each_namnd_has_its_own_kansli_sekreterare_address_and_forvaringsplats(built):
+    """Two nämnder with a sekreterare each at once; the socialnämnd's kallelse lists its own
+    förvaltning, its tjänsteskrivelse has the förvaltning's address and signer, and its protokoll
+    the förvaltning's förvaringsplats — the förbund's (the kommun's) values are the default."""
+    kallelse = [p.text for p in Document(str(built / "build" / MEETING / "kallelse.docx")).paragraphs]
+    assert "Lena Sjöberg, socialchef" in kallelse and "Anna Berg, nämndsekreterare" in kallelse
+    assert not [t for t in kallelse if "Olle Sand" in t]
+    skrivelse = Document(str(built / "build" / MEETING / "handlingar" / "punkt-03-bidrag-kvinnojour.docx"))
+    text = "\n".join(p.text for s in skrivelse.sections for p in s.footer.paragraphs) + \
+        "\n".join(p.text for p in skrivelse.paragraphs)
+    assert "Socialförvaltningen" in text and "Lena Sjöberg, Socialchef" in text
+    protokoll = Document(str(built / "build" / MEETING / "protokoll.docx"))
+    assert ["Förvaringsplats", "Socialförvaltningen, Storgatan 1, Ekby"] in rows(protokoll.tables[-1])
+    assert "Sekreterare: Anna Berg" in [p.text for p in protokoll.paragraphs]
+
+
+def test_a_namnd_may_have_its_own_templates(kommun):
+    """meetings/mallar/<organ>/ comes before meetings/mallar/ and the built-in templates."""
+    from docx import Document as New
+    own = kommun / "meetings" / "mallar" / "socialnamnden"
+    own.mkdir(parents=True)
+    doc = New()
+    doc.add_paragraph("{{ nämndens_rubrik }}")
+    doc.save(str(own / "kallelse.docx"))
+    run = run_cli(kommun, "meeting", MEETING)
+    assert run.status == 1
+    assert run.lines[0].startswith('meetings/mallar/socialnamnden/kallelse.docx: okänd variabel "nämndens_rubrik"')
+    assert not [f for f in (kommun / "build").rglob("*") if f.suffix in (".docx", ".pdf")]  # nothing written
