@@ -107,6 +107,16 @@ class Organ:
     profil: Profil = field(default_factory=lambda: Profil("kompakt"))
     platser: int | None = None  # ordinarie seats in all (`platser:`), when the register says
     egna: dict = field(default_factory=dict)  # Forbund fields the organ has its own value for (adress …)
+    fraser_fran: tuple[tuple[dt.date, dict], ...] = ()  # `fraser från:` (förbund's and organ's), by date
+
+    def profil_on(self, dag: dt.date | None) -> Profil:
+        """The profile with the phrases that apply on `dag`: a wording changed for later meetings
+        (`fraser från: {2023-03-01: …}`) leaves the earlier, justerade, meetings as they were."""
+        out = self.profil
+        for fran, fraser in self.fraser_fran:
+            if dag is not None and fran <= dag:
+                out = out.med(fraser)
+        return out
 
     @property
     def tidsregler(self) -> Tidsregler:

@@ -63,16 +63,33 @@ def latest(record: dict) -> dict | None:
     return versions[-1] if versions else None
 
 
+def phrase_digests(prot: protokoll.Protokoll) -> dict[str, str]:
+    """Each phrase the protokoll was made with, as a digest: a later change of wording is named."""
+    return {key: digest(value) for key, value in sorted(prot.fraser.profil.fraser.items())}
+
+
 def check_not_changed(prot: protokoll.Protokoll) -> None:
-    """A justerat protokoll's sources are locked: building something that prints differently stops."""
+    """A justerat protokoll's sources are locked: building something that prints differently stops.
+    When the change is a phrase (the register or the profile), the message says so and how to give
+    the new wording a date it applies from."""
     version = latest(Archive(prot.meeting.folder).record())
     if version is None or (changed := changes(prot, version)) is None:
         return
-    raise ContentError([Problem(prot.data.file, None,
-                                f"protokollet är justerat (version {version['version']}, {version['fil']}) och "
-                                f"källorna har ändrats sedan dess (ändrat: {', '.join(changed)})",
-                                f"ändra tillbaka, eller gör en rättelse: make rattelse {prot.meeting.id} "
-                                'ORSAK="varför"')])
+    head = f"protokollet är justerat (version {version['version']}, {version['fil']})"
+    dated = "ge den nya formuleringen ett datum den gäller från: fraser från: {ÅÅÅÅ-MM-DD: …} under organet " \
+            f"(eller förbundet) i {prot.register.file.name}, med ett datum efter {prot.meeting.datum.isoformat()} " \
+            "(docs/format.md, Fraser)"
+    rattelse = f'gör en rättelse: make rattelse {prot.meeting.id} ORSAK="varför"'
+    old = version.get("fraser")  # None in records made before phrases were recorded
+    words = sorted(k for k, d in phrase_digests(prot).items() if old is not None and old.get(k) != d)
+    if words:
+        raise ContentError([Problem(prot.register.file, None, f"{head} men frasen {', '.join(words)} har ändrats "
+                                    f"sedan justeringen och ändrar {', '.join(changed)}",
+                                    f"{dated}; eller ändra tillbaka frasen")])
+    hint = f"ändra tillbaka, eller {rattelse}" if old is not None else \
+        f"ändra tillbaka; är det en ändrad fras i registret eller profilen, {dated}; annars {rattelse}"
+    raise ContentError([Problem(prot.data.file, None, f"{head} och källorna har ändrats sedan dess "
+                                f"(ändrat: {', '.join(changed)})", hint)])
 
 
 def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
@@ -123,7 +140,8 @@ def _anslag_entry(a: dates.Anslag, **extra) -> dict:
 def _version(path: Path, level: str, fryst: dt.date, prot: protokoll.Protokoll, **extra) -> dict:
     total, per, head = content_digests(prot)
     return {"version": int(path.stem.rsplit("-v", 1)[1]), "fil": path.name, "sha256": sha256(path), "pdfa": level,
-            "fryst": fryst.isoformat(), "lås": LAS, "innehåll": total, "huvud": head, "paragrafer": per, **extra,
+            "fryst": fryst.isoformat(), "lås": LAS, "innehåll": total, "huvud": head, "paragrafer": per,
+            "fraser": phrase_digests(prot), **extra,
             "justering": "ej signerad", "signaturer": []}
 
 

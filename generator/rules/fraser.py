@@ -377,4 +377,4 @@ def fraser_for(meeting: Sammantrade, register: Register) -> Fraser:
               "webbplats": forbund.webbplats, "förvaringsplats": forbund.forvaringsplats,
               "organ": organ.namn, "organ obestämd": organ.obestamd, "förkortning": organ.forkortning,
               "datum": meeting.datum, "plats": meeting.plats, "tid": meeting.tid, "start": start, "slut": slut}
-    return Fraser(meeting.profil or organ.profil, common)
+    return Fraser(meeting.profil or organ.profil_on(meeting.datum), common)

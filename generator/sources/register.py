@@ -2,6 +2,7 @@
 organisations, people, kansli and mandates. Reads only; every problem is collected."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund_node = top.node.get("förbund")
     forbund_fraser = profil.read_fraser(forbund_node["fraser"], path, problems, "förbund") \
         if isinstance(forbund_node, YMap) and "fraser" in forbund_node else {}
-    organ, platser = _organ(top, problems, forbund_fraser, personer)
+    forbund_fran = _fraser_fran(forbund_node, path, problems, "förbund") if isinstance(forbund_node, YMap) else ()
+    organ, platser = _organ(top, problems, forbund_fraser, personer, forbund_fran)
     kansli = _kansli(top, problems, personer, tuple(organ))
     uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
     organ_node = top.node.get("organ")
@@ -54,7 +56,8 @@ def _forbund(top: Fields, problems) -> Forbund | None:
     if node is None:
         return None
     f = Fields(node, problems, "förbund", ("namn", "kortnamn", "adress", "organisationsnummer",
-                                           "epost", "webbplats", "förvaringsplats", "undertecknare", "fraser"))
+                                           "epost", "webbplats", "förvaringsplats", "undertecknare", "fraser",
+                                           "fraser från"))
     adress = tuple(t for v, ln in f.items("adress", required=True)
                    if (t := scalar_text(v, f.file, ln, problems, "en adressrad")))
     namn = f.text("namn") or ""
@@ -111,7 +114,27 @@ def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     return out
 
 
-def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[str, Organ], dict[str, int]]:
+def _fraser_fran(node: YMap, file: Path, problems, where: str) -> tuple:
+    """`fraser från: {2023-03-01: {paragraf: {avslutas: …}}}`: phrases that apply to meetings on or
+    after a date, so that a new wording leaves the justerade protokoll before it as they were."""
+    if node.get("fraser från") is None:
+        return ()
+    f = Fields(node, problems, where, tuple(node), file)
+    out = []
+    dated = f.mapping("fraser från") or {}
+    for day, value in dated.items():
+        try:
+            fran = dt.date.fromisoformat(day)
+        except ValueError:
+            problems.append(Problem(file, dated.line_of(day), f'"{day}" under fraser från: är inget datum',
+                                    "skriv datumet formuleringen gäller från: ÅÅÅÅ-MM-DD"))
+            continue
+        out.append((fran, profil.read_fraser(value, file, problems, f"{where} (fraser från {day})")))
+    return tuple(sorted(out, key=lambda t: t[0]))
+
+
+def _organ(top: Fields, problems, forbund_fraser: dict, personer, forbund_fran: tuple = ()
+           ) -> tuple[dict[str, Organ], dict[str, int]]:
     """The organs, and the ordinarie seats per member of those that say (`platser per medlem`).
     `platser:` is the organ's number of ordinarie seats in all (a kommunal nämnd: what fullmäktige
     decided); beslutförhet counts from it, a vacant seat included."""
@@ -123,7 +146,7 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
                     "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem",
-                    "platser") + tuple(EGNA),
+                    "platser", "fraser från") + tuple(EGNA),
                    top.file, line)
         if (seats := _seats(f, "platser per medlem")) is not None:
             platser[oid] = seats
@@ -181,7 +204,10 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
-                         stil, **tider, profil=organ_profil, platser=total, egna=_egna(f, personer))
+                         stil, **tider, profil=organ_profil, platser=total, egna=_egna(f, personer),
+                         fraser_fran=tuple(sorted(forbund_fran + _fraser_fran(value, top.file, problems,
+                                                                             f"organet {oid}"),
+                                                  key=lambda t: t[0])))
     return out, platser
 
 

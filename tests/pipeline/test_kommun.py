@@ -3,8 +3,10 @@ member organisation, the organ's number of seats as a setting (`platser:`), and 
 ärende on its § and in the agenda — from the register alone, through the real commands."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from conftest import FIXTURES, copy_project, edit, run_cli
+from conftest import FIXTURES, copy_project, edit, mark_justerat, run_cli
 from docx import Document
 
 MEETING = "2023-02-14"
@@ -231,3 +233,51 @@ def test_a_namnd_may_have_its_own_templates(kommun):
     assert run.status == 1
     assert run.lines[0].startswith('meetings/mallar/socialnamnden/kallelse.docx: okänd variabel "nämndens_rubrik"')
     assert not [f for f in (kommun / "build").rglob("*") if f.suffix in (".docx", ".pdf")]  # nothing written
+
+
+@pytest.mark.e2e
+def test_a_new_wording_from_a_date_leaves_the_justerat_protokoll_as_it_was(kommun):
+    """The nämnd changes its closing sentence after the February meeting was justerat: changed in
+    place, the build names the phrase and the register; given under fraser från: it applies to
+    the March meeting and the February protokoll still builds as justerat."""
+    assert run_cli(kommun, "protokoll", MEETING).status == 0
+    mark_justerat(kommun, MEETING)
+    run = run_cli(kommun, "justera", MEETING)
+    assert run.status == 0, run.err
+    register = kommun / "meetings" / "register.yaml"
+    edit(register, "      paragraf:\n        rubrik:", "      paragraf:\n"
+         "        avslutas: Ordföranden tackar och förklarar sammanträdet avslutat.\n        rubrik:")
+    refused = run_cli(kommun, "protokoll", MEETING)
+    assert refused.status == 1
+    assert refused.lines[0] == (
+        "meetings/register.yaml: protokollet är justerat (version 1, protokoll-v1.pdf) men frasen paragraf.avslutas "
+        "har ändrats sedan justeringen och ändrar § 6 — ge den nya formuleringen ett datum den gäller från: fraser "
+        "från: {ÅÅÅÅ-MM-DD: …} under organet (eller förbundet) i register.yaml, med ett datum efter 2023-02-14 "
+        "(docs/format.md, Fraser); eller ändra tillbaka frasen")
+    edit(register, "      paragraf:\n        avslutas: Ordföranden tackar och förklarar sammanträdet avslutat.\n", "      paragraf:\n")
+    edit(register, "    föredragningslista:\n      - {typ: öppnas", "    fraser från:\n      2023-03-01:\n"
+         "        paragraf:\n          avslutas: Ordföranden tackar och förklarar sammanträdet avslutat.\n"
+         "    föredragningslista:\n      - {typ: öppnas")
+    assert run_cli(kommun, "protokoll", MEETING).status == 0
+    march = kommun / "meetings" / "2023-03-14"
+    shutil.copytree(kommun / "meetings" / MEETING, march, ignore=shutil.ignore_patterns("justerat"))
+    edit(march / "sammanträde.yaml", "datum: tisdag 2023-02-14", "datum: tisdag 2023-03-14")
+    edit(march / "sammanträde.yaml", "justeringsdatum: 2023-02-20", "justeringsdatum: 2023-03-20")
+    edit(march / "protokoll.yaml", "justeringsdatum: 2023-02-20", "justeringsdatum: 2023-03-20")
+    run = run_cli(kommun, "protokoll", "2023-03-14")
+    assert run.status == 0, run.err
+    march_text = [p.text for p in Document(str(kommun / "build" / "2023-03-14" / "protokoll.docx")).paragraphs]
+    assert "§ 12 Sammanträdet avslutas" in march_text
+    assert "Ordföranden tackar och förklarar sammanträdet avslutat." in march_text
+    february = [p.text for p in Document(str(kommun / "build" / MEETING / "protokoll.docx")).paragraphs]
+    assert "Ordförande Kerstin Ahl avslutar sammanträdet." in february
+
+
+def test_fraser_fran_needs_a_date(kommun):
+    edit(kommun / "meetings" / "register.yaml", "    föredragningslista:\n      - {typ: öppnas",
+         "    fraser från:\n      mars:\n        paragraf: {avslutas: Tack.}\n    föredragningslista:\n"
+         "      - {typ: öppnas")
+    run = run_cli(kommun, "check", MEETING)
+    assert run.status == 1
+    assert 'meetings/register.yaml:34: "mars" under fraser från: är inget datum — skriv datumet formuleringen gäller ' \
+           "från: ÅÅÅÅ-MM-DD" in run.lines
