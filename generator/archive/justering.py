@@ -141,7 +141,7 @@ def _version(path: Path, level: str, fryst: dt.date, prot: protokoll.Protokoll, 
     total, per, head = content_digests(prot)
     return {"version": int(path.stem.rsplit("-v", 1)[1]), "fil": path.name, "sha256": sha256(path), "pdfa": level,
             "fryst": fryst.isoformat(), "lås": LAS, "innehåll": total, "huvud": head, "paragrafer": per,
-            "fraser": phrase_digests(prot), **extra,
+            "fraser": phrase_digests(prot), "anslagsbevis": _anslag_entry(prot.anslag), **extra,
             "justering": "ej signerad", "signaturer": []}
 
 
@@ -308,6 +308,13 @@ def justeringsdatum(record: dict) -> dt.date:
     return dt.date.fromisoformat(record.get("justeringsdatum") or record["versioner"][0]["fryst"])
 
 
+def printed_anslag(record: dict) -> dict | None:
+    """The anslag the latest justerat PDF prints in its Anslagsbevis (a rättelse may have moved it);
+    records before it was kept per version: the one planned at justering."""
+    version = latest(record) or {}
+    return version.get("anslagsbevis") or next((e for e in anslag_history(record) if e.get("planerat")), None)
+
+
 def anslag_history(record: dict) -> list[dict]:
     """The anslag entries, oldest first: the one planned at justering, then each registered one.
     A record before issue 13 held one anslag, neither marked planned nor registered."""
@@ -336,4 +343,13 @@ def set_anslag(project, meeting_id: str, datum: dt.date, registrerat: dt.date, r
     archive.save_record(record)
     for w in warnings:
         report(f"varning: {w}")
+    planned = printed_anslag(record)
+    if planned and planned["anslagsdatum"] != datum.isoformat():
+        # The posting that was made is what the appeal time runs from; the frozen PDF keeps its plan.
+        report(f"varning: det justerade protokollets Anslagsbevis ({version['fil']}) anger anslag "
+               f"{planned['anslagsdatum']} och nedtagning {planned['nedtagning']}; det registrerade anslaget "
+               f"{datum.isoformat()} gäller för överklagandetiden (tas ned tidigast {a.nedtagning.isoformat()}), och "
+               "make status och anslagstavlan visar det — för att rätta även Anslagsbevis: skriv anslagsdatum: "
+               f'{datum.isoformat()} i protokoll.yaml och gör make rattelse {meeting_id} ORSAK="anslaget sattes '
+               f'upp {datum.isoformat()}"')
     return record["anslag"][-1]

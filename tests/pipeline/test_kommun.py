@@ -281,3 +281,26 @@ def test_fraser_fran_needs_a_date(kommun):
     assert run.status == 1
     assert 'meetings/register.yaml:34: "mars" under fraser från: är inget datum — skriv datumet formuleringen gäller ' \
            "från: ÅÅÅÅ-MM-DD" in run.lines
+
+
+@pytest.mark.e2e
+def test_a_later_anslag_is_what_status_shows_and_the_pdf_is_named_until_a_rattelse(kommun):
+    """The Anslagsbevis of the justerat PDF records the planned anslag; when it was posted later,
+    the registered day is what the appeal time runs from. make anslag says that the PDF differs and
+    how to correct it, make status shows both, and after the rättelse they agree."""
+    mark_justerat(kommun, MEETING)
+    assert run_cli(kommun, "justera", MEETING).status == 0
+    run = run_cli(kommun, "anslag", MEETING, "2023-02-24")
+    assert run.status == 0, run.err
+    assert ("varning: det justerade protokollets Anslagsbevis (protokoll-v1.pdf) anger anslag 2023-02-20 och "
+            "nedtagning 2023-03-13; det registrerade anslaget 2023-02-24 gäller för överklagandetiden (tas ned "
+            "tidigast 2023-03-17), och make status och anslagstavlan visar det — för att rätta även Anslagsbevis: "
+            "skriv anslagsdatum: 2023-02-24 i protokoll.yaml och gör make rattelse 2023-02-14 ORSAK=\"anslaget sattes "
+            "upp 2023-02-24\"") in (run.out + run.err).splitlines()
+    status = run_cli(kommun, "status").out
+    assert "anslaget 2023-02-24 – 2023-03-17 (protokollets Anslagsbevis: 2023-02-20)" in status
+    edit(kommun / "meetings" / MEETING / "protokoll.yaml", "justeringsdatum: 2023-02-20\n",
+         "justeringsdatum: 2023-02-20\nanslagsdatum: 2023-02-24\n")
+    assert run_cli(kommun, "rattelse", MEETING, "--orsak", "anslaget sattes upp 2023-02-24").status == 0
+    status = run_cli(kommun, "status").out
+    assert "anslaget 2023-02-24 – 2023-03-17  " in status and "Anslagsbevis" not in status
