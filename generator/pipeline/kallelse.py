@@ -190,6 +190,16 @@ def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict],
     return state, todo
 
 
+def template_problems(project: Project, loaded: Loaded) -> list:
+    """What `meeting` would find in the templates it uses (kallelse, tjänsteskrivelse), for `check`."""
+    plan = _plan(project, loaded, numbering.agenda(loaded.meeting, loaded.register))
+    try:
+        _check_templates(plan, plan.docs)
+    except ContentError as exc:
+        return list(exc.problems)
+    return []
+
+
 def _check_templates(plan: _Plan, todo: list[_Doc]) -> None:
     """Every template a document to be made uses can be filled in: otherwise all its problems."""
     checked: dict[Path, list] = {}

@@ -9,7 +9,7 @@ from generator.documents import context, protokoll, render_docx
 from generator.documents.protokoll import Protokoll
 from generator.errors import ContentError, Problem
 from generator.pdf import libreoffice, packet
-from generator.pipeline import redigerat
+from generator.pipeline import kallelse, redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
 from generator.rules.paragrafer import paragraf_rows
 from generator.sources import protokoll_data, serie, validate
@@ -145,12 +145,23 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     loaded = validate.load(project.meetings, meeting_id)
     warnings = loaded.warnings
     _frozen_series(project, loaded)
+    problems = kallelse.template_problems(project, loaded)  # the templates `meeting` would use
     if (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
-        prot = protokoll.build(project.meetings, loaded)
-        justering.check_not_changed(prot)
+        try:
+            prot = protokoll.build(project.meetings, loaded)
+            justering.check_not_changed(prot)
+        except ContentError as exc:  # the templates' problems too, all at once
+            raise ContentError(problems + list(exc.problems)) from None
         warnings += tuple(prot.warnings)
+        p_context, blocks = context.protokoll(prot, watermark=False)  # … and those `protokoll` would use
+        u_context, u_blocks = context.utdrag(prot, prot.paragrafer[:1], watermark=False)
+        for template, names in ((_template(project, prot), set(p_context) | set(blocks)),
+                                (project.template("utdrag.docx", prot.meeting.organ), set(u_context) | set(u_blocks))):
+            problems += [p for p in render_docx.check_template(template, names) if p not in problems]
     else:  # the § series is checked before the protokoll exists, too
         warnings += tuple(serie.series_start(project.meetings, loaded.meeting, loaded.register)[1])
+    if problems:
+        raise ContentError(problems)
     return warnings
 
 

@@ -42,7 +42,7 @@ class Project:
 
     def profile_files(self, organ: Organ) -> list[Path]:
         """The data an organ's profile was read from (it decides the words of every document)."""
-        paths = [profil.find(self.meetings, profil.PROFIL_FILE),
+        paths = [*profil.profile_paths(self.meetings),
                  profil.find(self.meetings, f"{profil.STILAR}/{organ.protokollstil}.yaml")]
         return [p for p in paths if p.is_file()]
 

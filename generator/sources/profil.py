@@ -57,7 +57,8 @@ def find(meetings_root: Path, name: str, organ: str | None = None) -> Path:
     be (the caller reports it missing)."""
     dirs = template_dirs(meetings_root)
     own = [meetings_root / MALLAR / organ] if organ else []
-    return next((d / name for d in own + dirs if (d / name).is_file()), dirs[1] / name)
+    # Missing everywhere: a name the förbund gave (protokollmall:), so where its own file would go.
+    return next((d / name for d in own + dirs if (d / name).is_file()), dirs[0] / name)
 
 
 def builtin(meetings_root: Path) -> Path:
@@ -205,9 +206,23 @@ def _profile_file(path: Path, problems: list[Problem], base: bool) -> tuple[dict
     return settings, phrases
 
 
+def profile_paths(meetings_root: Path) -> list[Path]:
+    """The base profile (the project's or the built-in one, complete) and the förbund's own
+    meetings/mallar/profil.yaml when it has one: it changes what it names, so a copy made by
+    `make mallar` stays valid when a later version adds a phrase."""
+    dirs = template_dirs(meetings_root)
+    base = next((d / PROFIL_FILE for d in dirs[1:] if (d / PROFIL_FILE).is_file()), dirs[-1] / PROFIL_FILE)
+    own = dirs[0] / PROFIL_FILE
+    return [base] + ([own] if own.is_file() else [])
+
+
 def load_style(meetings_root: Path, stil: str, problems: list[Problem]) -> Profil:
-    """The base profile with the style's settings and phrases."""
-    settings, phrases = _profile_file(find(meetings_root, PROFIL_FILE), problems, base=True)
+    """The base profile (with the förbund's own on top) with the style's settings and phrases."""
+    base, *own = profile_paths(meetings_root)
+    settings, phrases = _profile_file(base, problems, base=True)
+    for path in own:
+        o_settings, o_phrases = _profile_file(path, problems, base=False)
+        settings, phrases = {**settings, **o_settings}, merge_fraser(phrases, o_phrases)
     s_settings, s_phrases = _profile_file(find(meetings_root, f"{STILAR}/{stil}.yaml"), problems, base=False)
     return Profil(stil, merge_fraser(phrases, s_phrases), {**settings, **s_settings})
 
