@@ -63,9 +63,14 @@ def latest(record: dict) -> dict | None:
     return versions[-1] if versions else None
 
 
+PROTOKOLLETS_FRASER = ("allmänt.", "protokoll.", "närvaro.", "paragraf.", "bevis.")
+LAYOUT_FRASER = ("allmänt.sidnummer", "allmänt.sidhuvud")  # how it is laid out (context.LAYOUT_KEYS)
+
+
 def phrase_digests(prot: protokoll.Protokoll) -> dict[str, str]:
-    """Each phrase the protokoll was made with, as a digest: a later change of wording is named."""
-    return {key: digest(value) for key, value in sorted(prot.fraser.profil.fraser.items())}
+    """Each phrase the protokoll prints with, as a digest: a later change of wording is named."""
+    return {key: digest(value) for key, value in sorted(prot.fraser.profil.fraser.items())
+            if key.startswith(PROTOKOLLETS_FRASER) and key not in LAYOUT_FRASER}
 
 
 def check_not_changed(prot: protokoll.Protokoll) -> None:
@@ -83,8 +88,14 @@ def check_not_changed(prot: protokoll.Protokoll) -> None:
     old = version.get("fraser")  # None in records made before phrases were recorded
     words = sorted(k for k, d in phrase_digests(prot).items() if old is not None and old.get(k) != d)
     if words:
+        organs = prot.organ.profil_on(prot.meeting.datum).fraser
+        in_meeting = [k for k in words if organs.get(k) != prot.fraser.profil.fraser.get(k)]
+        if in_meeting:  # the meeting's own fraser: in sammanträde.yaml
+            raise ContentError([Problem(prot.meeting.file, None, f"{head} men frasen {', '.join(in_meeting)} i "
+                                        f"sammanträdets fraser: har ändrats sedan justeringen (ändrat: "
+                                        f"{', '.join(changed)})", f"ändra tillbaka frasen, eller {rattelse}")])
         raise ContentError([Problem(prot.register.file, None, f"{head} men frasen {', '.join(words)} har ändrats "
-                                    f"sedan justeringen och ändrar {', '.join(changed)}",
+                                    f"sedan justeringen (ändrat: {', '.join(changed)})",
                                     f"{dated}; eller ändra tillbaka frasen")])
     hint = f"ändra tillbaka, eller {rattelse}" if old is not None else \
         f"ändra tillbaka; är det en ändrad fras i registret eller profilen, {dated}; annars {rattelse}"

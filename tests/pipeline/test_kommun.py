@@ -251,7 +251,7 @@ def test_a_new_wording_from_a_date_leaves_the_justerat_protokoll_as_it_was(kommu
     assert refused.status == 1
     assert refused.lines[0] == (
         "meetings/register.yaml: protokollet är justerat (version 1, protokoll-v1.pdf) men frasen paragraf.avslutas "
-        "har ändrats sedan justeringen och ändrar § 6 — ge den nya formuleringen ett datum den gäller från: fraser "
+        "har ändrats sedan justeringen (ändrat: § 6) — ge den nya formuleringen ett datum den gäller från: fraser "
         "från: {ÅÅÅÅ-MM-DD: …} under organet (eller förbundet) i register.yaml, med ett datum efter 2023-02-14 "
         "(docs/format.md, Fraser); eller ändra tillbaka frasen")
     edit(register, "      paragraf:\n        avslutas: Ordföranden tackar och förklarar sammanträdet avslutat.\n", "      paragraf:\n")
