@@ -3,6 +3,7 @@ member organisation, the organ's number of seats as a setting (`platser:`), and 
 ärende on its § and in the agenda — from the register alone, through the real commands."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -299,6 +300,10 @@ def test_a_later_anslag_is_what_status_shows_and_the_pdf_is_named_until_a_rattel
             "upp 2023-02-24\"") in (run.out + run.err).splitlines()
     status = run_cli(kommun, "status").out
     assert "anslaget 2023-02-24 – 2023-03-17 (protokollets Anslagsbevis: 2023-02-20)" in status
+    assert run_cli(kommun, "webb", "--datum", "2023-03-01").status == 0
+    board = " ".join(re.sub(r"<[^>]+>", " ", (kommun / "build" / "webb" / "index.html").read_text()).split())
+    assert "Anslaget uppsatt 24 februari 2023 – 17 mars 2023" in board  # the registered anslag
+    assert "Förvaringsplats Socialförvaltningen, Storgatan 1, Ekby" in board  # the nämnd's own
     edit(kommun / "meetings" / MEETING / "protokoll.yaml", "justeringsdatum: 2023-02-20\n",
          "justeringsdatum: 2023-02-20\nanslagsdatum: 2023-02-24\n")
     assert run_cli(kommun, "rattelse", MEETING, "--orsak", "anslaget sattes upp 2023-02-24").status == 0
