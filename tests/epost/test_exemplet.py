@@ -86,7 +86,9 @@ def test_the_example_kallelse_reaches_everyone_with_proof_and_a_retry_reaches_ex
         assert all(e["svar"].startswith("550 5.1.1") for e in refused.values())
         for address, r in got.items():
             e = entries[address]
-            assert e["status"] == "skickad" and e["message-id"] == r.message["Message-ID"]
+            # The id without the folding white space (RFC 5322 3.6.4: CFWS is not part of a msg-id); Python's
+            # parser keeps the space when the header was folded right at the line limit (about 1 id in 2,000).
+            assert e["status"] == "skickad" and e["message-id"] == r.message["Message-ID"].strip()
             assert e["svar"].startswith("250 2.0.0 Ok: queued as TEST")
             assert dt.datetime.fromisoformat(e["tid"]).tzinfo is not None
             ics = [p for p in r.message.walk() if p.get_content_type() == "text/calendar"][0].get_payload(decode=True)

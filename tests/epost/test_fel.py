@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 M = "2022-03-10"
 ADDRESSES = {"anna-ordf": "anna.ordf@example.org", "bo-ledamot": "bo.ledamot@example.org",
-             "cecilia-ers": "cecilia.ers@example.org"}
+             "cecilia-ers": "cecilia.ers@example.org", "gun-ledamot": "gun.ledamot@example.org"}
 RECIPIENTS = {*ADDRESSES.values(), "eva.chef@testbygden.se", "fia.sekr@testbygden.se"}  # Dan's mandate ended 2021
 
 
@@ -48,11 +48,11 @@ def test_prov_through_make_writes_one_message_per_recipient_and_sends_nothing(tm
         assert server.received == []
     assert not (root / "meetings" / M / "utskick").exists()
     files = sorted((root / "build" / M / "epost").glob("*.eml"))
-    assert [f.name for f in files] == ["01-anna-ordf.eml", "02-cecilia-ers.eml", "03-bo-ledamot.eml", "04-chef.eml",
-                                       "05-sekr.eml"]
+    assert [f.name for f in files] == ["01-anna-ordf.eml", "02-cecilia-ers.eml", "03-bo-ledamot.eml",
+                                       "04-gun-ledamot.eml", "05-chef.eml", "06-sekr.eml"]
     assert "  Cecilia Ers <cecilia.ers@example.org>, ersättare: kallelse-med-handlingar-v1.pdf (" in run.stdout
     assert f"→ build/{M}/epost/02-cecilia-ers.eml" in run.stdout
-    assert "Prov, inget skickat: version 1 till 5 mottagare." in run.stdout
+    assert "Prov, inget skickat: version 1 till 6 mottagare." in run.stdout
     import email
     import email.policy
     msg = email.message_from_bytes(files[1].read_bytes(), policy=email.policy.default)
@@ -193,7 +193,7 @@ def test_a_packet_over_the_limit_goes_as_a_link(tmp_path):
             assert f"är för stor för e-post och finns här: {link}" in msg.get_body(("plain",)).get_content()
     record = json.loads((root / "meetings" / M / "utskick/utskick.json").read_text(encoding="utf-8"))
     entries = record["versioner"][0]["mottagare"]
-    assert len(entries) == 5 and all(e["länk"] == link and list(e["bifogat"]) == ["text/calendar"] for e in entries)
+    assert len(entries) == 6 and all(e["länk"] == link and list(e["bifogat"]) == ["text/calendar"] for e in entries)
 
 
 def test_a_late_kallelse_warns_when_sent_and_in_status(tmp_path):
