@@ -239,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
             for source, target, copied in pipeline.copy_templates(project):
                 say(f"{_rel(target, project)}: " + (f"kopierad från {_rel(source, project)}" if copied
                                                     else "finns redan och lämnas orörd"))
-            say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn.")
+            say("Redigera mallarna i Word; en fil i meetings/mallar/ ersätter den inbyggda med samma namn "
+                "(profil.yaml ändrar bara det den nämner). Variablerna står i meetings/mallar/README.md.")
         elif args.kommando == "ny":
             folder = pipeline.ny(project, args.sammantrade, args.organ, say)
             say(f"Fyll i det som saknas och kontrollera: make check {folder.name}")

@@ -62,6 +62,10 @@ class Tidsregler:
     justering_dagar: int = 14
     anslag_dagar: int = 2
     overklagande_veckor: int = 3
+    nedtagning: str = "samma dag"  # or "dagen efter": the day after the last appeal day (domain.md T3)
+
+
+NEDTAGNING = ("samma dag", "dagen efter")
 
 
 STANDARDTYPER = ("justering", "rubrikrad", "ärenden", "öppnas", "fastställande", "föregående protokoll",
@@ -99,11 +103,24 @@ class Organ:
     justering_dagar: int = 14
     anslag_dagar: int = 2
     overklagande_veckor: int = 3
+    nedtagning: str = "samma dag"
     profil: Profil = field(default_factory=lambda: Profil("kompakt"))
+    platser: int | None = None  # ordinarie seats in all (`platser:`), when the register says
+    egna: dict = field(default_factory=dict)  # Forbund fields the organ has its own value for (adress …)
+    fraser_fran: tuple[tuple[dt.date, dict], ...] = ()  # `fraser från:` (förbund's and organ's), by date
+
+    def profil_on(self, dag: dt.date | None) -> Profil:
+        """The profile with the phrases that apply on `dag`: a wording changed for later meetings
+        (`fraser från: {2023-03-01: …}`) leaves the earlier, justerade, meetings as they were."""
+        out = self.profil
+        for fran, fraser in self.fraser_fran:
+            if dag is not None and fran <= dag:
+                out = out.med(fraser)
+        return out
 
     @property
     def tidsregler(self) -> Tidsregler:
-        return Tidsregler(self.justering_dagar, self.anslag_dagar, self.overklagande_veckor)
+        return Tidsregler(self.justering_dagar, self.anslag_dagar, self.overklagande_veckor, self.nedtagning)
 
     @property
     def namn_versal(self) -> str:
@@ -149,16 +166,20 @@ class Kansli:
     fran: dt.date | None
     till: dt.date | None
     sekreterare: bool
+    organ: tuple[str, ...] = ()  # the organs this person serves; () for all (a förbund's one kansli)
 
     def valid_on(self, dag: dt.date) -> bool:
         return _valid(self.fran, self.till, dag)
+
+    def serves(self, organ: str | None) -> bool:
+        return organ is None or not self.organ or organ in self.organ
 
 
 @dataclass(frozen=True)
 class Uppdrag:
     person: str
     organ: str
-    medlem: str
+    medlem: str | None  # None: an organ without member organisations (a kommunal nämnd)
     typ: str  # ordinarie | ersättare
     roll: str | None
     fran: dt.date | None
@@ -185,8 +206,18 @@ class Register:
     def mandates(self, organ: str, dag: dt.date) -> list[Uppdrag]:
         return [u for u in self.uppdrag if u.organ == organ and u.valid_on(dag)]
 
-    def kansli_on(self, dag: dt.date) -> list[Kansli]:
-        return [k for k in self.kansli if k.valid_on(dag)]
+    def kansli_on(self, dag: dt.date, organ: str | None = None) -> list[Kansli]:
+        """The kansli on `dag`; with `organ`, those who serve it (a kommun's förvaltning per nämnd)."""
+        return [k for k in self.kansli if k.valid_on(dag) and k.serves(organ)]
+
+    def sekreterare(self, dag: dt.date, organ: str | None = None) -> str | None:
+        return next((k.person for k in self.kansli_on(dag, organ) if k.sekreterare), None)
+
+    def forbund_for(self, organ: str | None) -> Forbund:
+        """The förbund as an organ's documents print it: the organ's own address, e-post,
+        förvaringsplats and undertecknare where it has them (a kommun's nämnder)."""
+        o = self.organ.get(organ) if organ else None
+        return replace(self.forbund, **o.egna) if o is not None and o.egna else self.forbund
 
     def titel(self, person: str, dag: dt.date) -> str | None:
         for k in self.kansli_on(dag):
@@ -371,3 +402,5 @@ class Protokollsdata:
     ovriga_fragor: tuple[OvrigFraga, ...]
     paragrafer: tuple[int, int] | None  # the range as printed/frozen, checked against the derived one
     lines: dict[str, int] = field(default_factory=dict)
+    justeringsplats: str | None = None  # "Socialförvaltningen" (protokoll.yaml, for the phrases)
+    justeringstid: str | None = None  # "kl. 10.00"

@@ -14,7 +14,7 @@ def used_variables(path) -> set[str]:
         xml = " ".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/") and n.endswith(".xml"))
     text = re.sub(r"<[^>]+>", "", xml)
     loops = re.findall(r"\{%\w* for (\w+) in (\w+) %\}", text)
-    names = {iterable for _, iterable in loops}
+    names = {iterable for _, iterable in loops} | set(re.findall(r"\{%\w* (?:el)?if (\w+) %\}", text))
     loop_vars = {var for var, _ in loops}
     for expr in re.findall(r"\{\{\w? ?([\w.]+) ?(?:\|[^}]*)?\}\}", text):  # also {{ x|join(", ") }}
         root = expr.split(".")[0]

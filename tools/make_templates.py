@@ -229,8 +229,14 @@ def kallelse() -> None:
     doc.add_paragraph("")
     doc.add_paragraph("{{ forhinder }}")
     doc.add_paragraph("{{ organ_rubrik }}", style="Heading 2")
+    # An organ without member organisations (a kommunal nämnd) gets the table without that column.
+    doc.add_paragraph("{%p if medlemskolumn %}")
     loop_table(doc, ("Medlemsorganisation", "Ordinarie ledamöter", "Ersättare"), (4.0, 6.5, 5.5),
                "for m in medlemmar", ("{{ m.medlem }}", "{{ m.ordinarie }}", "{{ m.ersattare }}"))
+    doc.add_paragraph("{%p else %}")
+    loop_table(doc, ("Ordinarie ledamöter", "Ersättare"), (8.0, 8.0),
+               "for m in medlemmar", ("{{ m.ordinarie }}", "{{ m.ersattare }}"))
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("Övriga", style="Heading 2")
     doc.add_paragraph("{{ kansli_rubrik }}")
     p = doc.add_paragraph("{%p for k in kansli %}")

@@ -63,22 +63,50 @@ def latest(record: dict) -> dict | None:
     return versions[-1] if versions else None
 
 
+PROTOKOLLETS_FRASER = ("allmänt.", "protokoll.", "närvaro.", "paragraf.", "bevis.")
+LAYOUT_FRASER = ("allmänt.sidnummer", "allmänt.sidhuvud")  # how it is laid out (context.LAYOUT_KEYS)
+
+
+def phrase_digests(prot: protokoll.Protokoll) -> dict[str, str]:
+    """Each phrase the protokoll prints with, as a digest: a later change of wording is named."""
+    return {key: digest(value) for key, value in sorted(prot.fraser.profil.fraser.items())
+            if key.startswith(PROTOKOLLETS_FRASER) and key not in LAYOUT_FRASER}
+
+
 def check_not_changed(prot: protokoll.Protokoll) -> None:
-    """A justerat protokoll's sources are locked: building something that prints differently stops."""
+    """A justerat protokoll's sources are locked: building something that prints differently stops.
+    When the change is a phrase (the register or the profile), the message says so and how to give
+    the new wording a date it applies from."""
     version = latest(Archive(prot.meeting.folder).record())
     if version is None or (changed := changes(prot, version)) is None:
         return
-    raise ContentError([Problem(prot.data.file, None,
-                                f"protokollet är justerat (version {version['version']}, {version['fil']}) och "
-                                f"källorna har ändrats sedan dess (ändrat: {', '.join(changed)})",
-                                f"ändra tillbaka, eller gör en rättelse: make rattelse {prot.meeting.id} "
-                                'ORSAK="varför"')])
+    head = f"protokollet är justerat (version {version['version']}, {version['fil']})"
+    dated = "ge den nya formuleringen ett datum den gäller från: fraser från: {ÅÅÅÅ-MM-DD: …} under organet " \
+            f"(eller förbundet) i {prot.register.file.name}, med ett datum efter {prot.meeting.datum.isoformat()} " \
+            "(docs/format.md, Fraser)"
+    rattelse = f'gör en rättelse: make rattelse {prot.meeting.id} ORSAK="varför"'
+    old = version.get("fraser")  # None in records made before phrases were recorded
+    words = sorted(k for k, d in phrase_digests(prot).items() if old is not None and old.get(k) != d)
+    if words:
+        organs = prot.organ.profil_on(prot.meeting.datum).fraser
+        in_meeting = [k for k in words if organs.get(k) != prot.fraser.profil.fraser.get(k)]
+        if in_meeting:  # the meeting's own fraser: in sammanträde.yaml
+            raise ContentError([Problem(prot.meeting.file, None, f"{head} men frasen {', '.join(in_meeting)} i "
+                                        f"sammanträdets fraser: har ändrats sedan justeringen (ändrat: "
+                                        f"{', '.join(changed)})", f"ändra tillbaka frasen, eller {rattelse}")])
+        raise ContentError([Problem(prot.register.file, None, f"{head} men frasen {', '.join(words)} har ändrats "
+                                    f"sedan justeringen (ändrat: {', '.join(changed)})",
+                                    f"{dated}; eller ändra tillbaka frasen")])
+    hint = f"ändra tillbaka, eller {rattelse}" if old is not None else \
+        f"ändra tillbaka; är det en ändrad fras i registret eller profilen, {dated}; annars {rattelse}"
+    raise ContentError([Problem(prot.data.file, None, f"{head} och källorna har ändrats sedan dess "
+                                f"(ändrat: {', '.join(changed)})", hint)])
 
 
 def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
     """Render and convert the protokoll as PDF/A-2 and PDF/UA-1 without watermark, finish its
     tags and metadata (PDF/A-2a when every page is tagged); check the declaration."""
-    template = project.template(prot.fraser.setting("protokollmall"))
+    template = project.template(prot.fraser.setting("protokollmall"), prot.meeting.organ)
     p_context, blocks = context.protokoll(prot, watermark=False, rattelse=rattelse)
     if problems := render_docx.check_template(template, set(p_context) | set(blocks)):
         raise ContentError(problems)
@@ -134,7 +162,8 @@ def _anslag_entry(a: dates.Anslag, **extra) -> dict:
 def _version(path: Path, level: str, fryst: dt.date, prot: protokoll.Protokoll, **extra) -> dict:
     total, per, head = content_digests(prot)
     return {"version": int(path.stem.rsplit("-v", 1)[1]), "fil": path.name, "sha256": sha256(path), "pdfa": level,
-            "fryst": fryst.isoformat(), "lås": LAS, "innehåll": total, "huvud": head, "paragrafer": per, **extra,
+            "fryst": fryst.isoformat(), "lås": LAS, "innehåll": total, "huvud": head, "paragrafer": per,
+            "fraser": phrase_digests(prot), "anslagsbevis": _anslag_entry(prot.anslag), **extra,
             "justering": "ej signerad", "signaturer": []}
 
 
@@ -301,6 +330,13 @@ def justeringsdatum(record: dict) -> dt.date:
     return dt.date.fromisoformat(record.get("justeringsdatum") or record["versioner"][0]["fryst"])
 
 
+def printed_anslag(record: dict) -> dict | None:
+    """The anslag the latest justerat PDF prints in its Anslagsbevis (a rättelse may have moved it);
+    records before it was kept per version: the one planned at justering."""
+    version = latest(record) or {}
+    return version.get("anslagsbevis") or next((e for e in anslag_history(record) if e.get("planerat")), None)
+
+
 def anslag_history(record: dict) -> list[dict]:
     """The anslag entries, oldest first: the one planned at justering, then each registered one.
     A record before issue 13 held one anslag, neither marked planned nor registered."""
@@ -333,4 +369,13 @@ def set_anslag(project, meeting_id: str, datum: dt.date, registrerat: dt.date, r
     archive.save_record(record)
     for w in warnings:
         report(f"varning: {w}")
+    planned = printed_anslag(record)
+    if planned and planned["anslagsdatum"] != datum.isoformat():
+        # The posting that was made is what the appeal time runs from; the frozen PDF keeps its plan.
+        report(f"varning: det justerade protokollets Anslagsbevis ({version['fil']}) anger anslag "
+               f"{planned['anslagsdatum']} och nedtagning {planned['nedtagning']}; det registrerade anslaget "
+               f"{datum.isoformat()} gäller för överklagandetiden (tas ned tidigast {a.nedtagning.isoformat()}), och "
+               "make status och anslagstavlan visar det — för att rätta även Anslagsbevis: skriv anslagsdatum: "
+               f'{datum.isoformat()} i protokoll.yaml och gör make rattelse {meeting_id} ORSAK="anslaget sattes '
+               f'upp {datum.isoformat()}"')
     return record["anslag"][-1]

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.archive import utskick
-from generator.archive.justering import anslag_history, latest
+from generator.archive.justering import anslag_history, latest, printed_anslag
 from generator.archive.outputs import Archive
 from generator.archive.records import LostRecord
 from generator.errors import ContentError, GeneratorError, Problem
@@ -62,6 +62,9 @@ def status(project, today: dt.date) -> tuple[list[Status], list[Problem], list[P
             # A planned anslag (from the justering) is not yet one that was posted.
             kind = "planerat " if a.get("planerat") else "anslaget " if a.get("registrerat") else ""
             anslag = f"{kind}{a.get('anslagsdatum', '?')} – {a.get('nedtagning', '?')}"
+            planned = printed_anslag(record)
+            if a.get("registrerat") and planned and planned["anslagsdatum"] != a.get("anslagsdatum"):
+                anslag += f" (protokollets Anslagsbevis: {planned['anslagsdatum']})"  # the frozen PDF's plan
             appeal = a.get("överklagande sista dag", "")
             if appeal:
                 appeal += " (löpt ut)" if dt.date.fromisoformat(appeal) < today else " (pågår)"

@@ -96,12 +96,13 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
     fakta += [{"etikett": r.etikett, "text": r.text} for r in meeting.ovrigt]
     mandates = register.mandates(meeting.organ, meeting.datum)
     medlemmar = []
-    for medlem in register.medlemmar.values():
-        own = [u for u in mandates if u.medlem == medlem.id]
+    # A kommunal nämnd's ledamöter have no member organisation: one row, and no such column.
+    groups = [(m.namn, [u for u in mandates if u.medlem == m.id]) for m in register.medlemmar.values()]
+    for medlem, own in groups + [("", [u for u in mandates if not u.medlem])]:
         if not own:
             continue
         medlemmar.append({
-            "medlem": medlem.namn,
+            "medlem": medlem,
             "ordinarie": "\n".join(ledamot(fr, register, u) for u in own if u.typ == "ordinarie"),
             "ersattare": "\n".join(ledamot(fr, register, u) for u in own if u.typ == "ersättare"),
         })
@@ -117,9 +118,10 @@ def kallelse(meeting: Sammantrade, register: Register, rows: list[AgendaRow]) ->
         "forhinder": forhinder,
         "organ_rubrik": register.organ[meeting.organ].namn_versal,
         "medlemmar": medlemmar,
+        "medlemskolumn": any(m["medlem"] for m in medlemmar),
         "kansli_rubrik": fr.text("kallelse.kansli"),
         "kansli": [fr.text("kallelse.kanslirad", namn=register.namn(k.person), titel=k.titel)
-                   for k in register.kansli_on(meeting.datum)],
+                   for k in register.kansli_on(meeting.datum, meeting.organ)],
         "dagordning_rubrik": fr.text("föredragningslista.rubrik"),
         "dagordning": [_agenda_row(r, register) for r in rows],
         "halsning": fr.text("kallelse.hälsning", ordförande=register.namn(chair) if chair else None),
@@ -204,9 +206,14 @@ def _narvaro(prot, fr: Fraser) -> list[Block]:
     if fr.setting("närvaro") == "tabell":
         medlem = fr.text("närvaro.medlemsorganisation")
         voting = groups["beslutande"] + groups["tjänstgörande ersättare"]
-        blocks.append(_table_block([[medlem, rubrik["beslutande"]]] + [[m, t] for m, t in voting]))
+        column = any(m for g in ("beslutande", "tjänstgörande ersättare", "ersättare") for m, _ in groups[g])
+
+        def table(title: str, rows: list) -> Block:  # without member organisations: no such column
+            return _table_block([[medlem, title]] + [[m, t] for m, t in rows] if column
+                                else [[title]] + [[t] for _, t in rows])
+        blocks.append(table(rubrik["beslutande"], voting))
         if groups["ersättare"]:
-            blocks.append(_table_block([[medlem, rubrik["ersättare"]]] + [[m, t] for m, t in groups["ersättare"]]))
+            blocks.append(table(rubrik["ersättare"], groups["ersättare"]))
         if groups["övriga"]:
             blocks.append(Block("heading", [Run(rubrik["övriga"])], level=3))
             blocks += [Block("para", [Run(t)]) for _, t in groups["övriga"]]
@@ -219,6 +226,13 @@ def _narvaro(prot, fr: Fraser) -> list[Block]:
     return blocks
 
 
+def justering_fields(prot) -> dict:
+    """The justering's facts every phrase about it may name (fraser.JUSTERING)."""
+    data = prot.data
+    return {"justerare": swedish_list([prot.register.namn(j) for j in data.justerare]),
+            "justeringsplats": data.justeringsplats, "justeringstid": data.justeringstid}
+
+
 def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
     """The §§ as blocks, as the profile lays them out: each on a new page or run on, "§ 38" and
     the rubrik on lines of their own or together, a bilaga line, "Mötet avslutas" in the last."""
@@ -228,11 +242,13 @@ def paragraf_blocks(prot, paragrafer, closing: bool) -> list[Block]:
     for i, par in enumerate(paragrafer):
         if new_page and (i or closing):  # in the protokoll § 1 also starts a page (after the närvaro)
             blocks.append(Block("pagebreak"))
+        dnr = par.row.arende.dnr if par.row is not None and par.row.arende is not None else None
+        rubrik = fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik, dnr=dnr)
         if own_line:
-            blocks.append(Block("heading", [Run(fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik))], level=1))
+            blocks.append(Block("heading", [Run(rubrik)], level=1))
             blocks.append(Block("heading", [Run(par.rubrik)], level=2))
         else:
-            blocks.append(Block("heading", [Run(fr.text("paragraf.rubrik", nr=par.nr, rubrik=par.rubrik))], level=2))
+            blocks.append(Block("heading", [Run(rubrik)], level=2))
         if par.bilagor and (line := fr.text("paragraf.bilagor", bilagor=swedish_list(par.bilagor))):
             blocks.append(Block("para", [Run(line)]))
         blocks += par.blocks
@@ -256,7 +272,7 @@ def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict
             Block("heading", [Run(fr.text("protokoll.rättelse rubrik", version=rattelse["version"]))], level=2),
             Block("para", [Run(fr.text("protokoll.rättelse", version=rattelse["version"], ersätter=rattelse["ersätter"],
                                        rättad=rattelse["datum"], ändrat=changed, orsak=rattelse["orsak"]))])]
-    facts = {"paragrafer": prot.range_text, "justeringsdatum": data.justeringsdatum}
+    facts = {"paragrafer": prot.range_text, "justeringsdatum": data.justeringsdatum, **justering_fields(prot)}
     who = {"ordförande": prot.ordforande, "justerare": None, "sekreterare": data.sekreterare}
     underskrifter = []
     for roll in fr.setting("underskrifter"):
@@ -276,9 +292,9 @@ def protokoll(prot, watermark: bool, rattelse: dict | None = None) -> tuple[dict
         "underskrifter": underskrifter,
         "adress": fr.lines("protokoll.adress"),
         "bevis_rubrik": fr.text("bevis.rubrik"),
-        "bevis_text": fr.text("bevis.text", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum),
+        "bevis_text": fr.text("bevis.text", anslagsdatum=a.anslagsdatum, **facts),
         "bevis": [{"etikett": k, "text": v} for k, v in fr.rows(
-            "bevis.rader", justeringsdatum=data.justeringsdatum, anslagsdatum=a.anslagsdatum,
+            "bevis.rader", anslagsdatum=a.anslagsdatum, **facts,
             nedtagning=a.nedtagning, överklagande=a.overklagande_sista)],
         "enligt_uppdrag": sekr,
         **sidor(fr),
@@ -327,7 +343,8 @@ def utdrag(prot, paragrafer, watermark: bool, mottagare: str | None = None) -> t
              "rubrik": fr.text("utdrag.rubrik"),
              "organ_rubrik": fr.text("utdrag.organ"),
              "datum_rubrik": fr.text("utdrag.underrubrik", paragrafer=prot.range_text),
-             "justering": fr.text("utdrag.justering", justeringsdatum=prot.data.justeringsdatum),
+             "justering": fr.text("utdrag.justering", justeringsdatum=prot.data.justeringsdatum,
+                                  **justering_fields(prot)),
              "mottagare": fr.text("utdrag.mottagare", mottagare=mottagare),
              "intygas_av": fr.text("utdrag.intygas av", underskrift=underskrift, **person) if sekr else "",
              **sidor(fr)},

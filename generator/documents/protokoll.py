@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Run
 from generator.errors import ContentError, Problem
-from generator.documents.context import bilaga_numbers, ledamot, person_fields, with_bilaga_numbers
+from generator.documents.context import (bilaga_numbers, justering_fields, ledamot, person_fields,
+                                         with_bilaga_numbers)
 from generator.model import Narvarande, Organ, Protokollsdata, Register, Sammantrade, Utfall
 from generator.rules import beslutforhet, dates, numbering
 from generator.rules.fraser import Fraser, fraser_for, swedish_list
@@ -106,7 +107,7 @@ def build(meetings_root: Path, loaded: validate.Loaded) -> Protokoll:
         if n.paragrafer and not (prot.first <= n.paragrafer[0] and n.paragrafer[1] <= prot.last):
             problems.append(Problem(data.file, n.line, f"§ {n.paragrafer[0]} - {n.paragrafer[1]} ligger utanför "
                                     f"sammanträdets paragrafer ({prot.range_text})", "rätta intervallet"))
-    problems += _beslutforhet(prot)
+    problems += _narvaro_per_paragraf(prot) + _beslutforhet(prot)
     if problems:
         raise ContentError(problems)
     regler = organ.tidsregler
@@ -128,11 +129,42 @@ def _present(n: Narvarande, par: Paragraf) -> bool:
     return True
 
 
+def _narvaro_per_paragraf(prot: Protokoll) -> list[Problem]:
+    """Per §: nobody is in the närvaro twice (but a närvarande ersättare may serve in some §§, and a
+    person may be ersättare in some §§ and tjänstgörande in others), and an ersättare serves only
+    where the ordinarie is away or has jäv."""
+    data, register, fr = prot.data, prot.register, prot.fraser
+    twice: dict[int, list[int]] = {}  # line → §§
+    serving: dict[int, list[int]] = {}
+    for par in prot.paragrafer:
+        here = [n for n in data.narvaro if n.person and _present(n, par)]
+        utfall = data.punkter.get(par.row.id, Utfall()) if par.row is not None else Utfall()
+        jav = {j.person for j in utfall.jav}
+        seen: dict[str, str] = {}
+        for n in here:  # an ersättare present all along may serve in some §§: both rows hold there
+            if n.person in seen and {seen[n.person], n.grupp} != {"ersättare", "tjänstgörande ersättare"}:
+                twice.setdefault(n.line, []).append(par.nr)
+            seen[n.person] = n.grupp
+            if n.ersatter and n.ersatter not in jav and any(m.person == n.ersatter and m.grupp == "beslutande"
+                                                             for m in here):
+                serving.setdefault(n.line, []).append(par.nr)
+    by_line = {n.line: n for n in data.narvaro}
+    problems = [Problem(data.file, line, f"{by_line[line].namn} står två gånger i närvaron i {fr.paragrafer(nrs)}",
+                        "ange paragrafer: så att personens rader inte gäller samma §§") for line, nrs in twice.items()]
+    problems += [Problem(data.file, line, f"{by_line[line].namn} kan inte tjänstgöra för "
+                         f"{register.namn(by_line[line].ersatter)} i {fr.paragrafer(nrs)}, där den ordinarie är "
+                         "närvarande och inte har jäv",
+                         "ange paragrafer: för ersättaren bara där den ordinarie är borta eller har jäv (jäv: under "
+                         "punkter:), eller paragrafer: för den ordinarie") for line, nrs in serving.items()]
+    return problems
+
+
 def _beslutforhet(prot: Protokoll) -> list[Problem]:
     """A § handled by fewer than more than half of the ledamöter is an error, with the count; runs
     of §§ with the same count are one line."""
     meeting, register, data = prot.meeting, prot.register, prot.data
     seats = {u.person for u in register.mandates(meeting.organ, meeting.datum) if u.typ == "ordinarie"}
+    antal = prot.organ.platser or len(seats)  # `platser:` counts a vacant seat too
     short: list[tuple[Paragraf, beslutforhet.Deltagande]] = []
     for par in prot.paragrafer:
         here = [n for n in data.narvaro if n.person and _present(n, par)]
@@ -140,7 +172,7 @@ def _beslutforhet(prot: Protokoll) -> list[Problem]:
         d = beslutforhet.deltagande({n.person for n in here if n.grupp == "beslutande"} & seats,
                                     {n.person: n.ersatter for n in here if n.grupp == "tjänstgörande ersättare"},
                                     {j.person for j in utfall.jav})
-        if not beslutforhet.beslutfor(len(d.filled), len(seats)):
+        if not beslutforhet.beslutfor(len(d.filled), antal):
             short.append((par, d))
     problems, i = [], 0
     while i < len(short):
@@ -154,8 +186,8 @@ def _beslutforhet(prot: Protokoll) -> list[Problem]:
         where = utfall.line if d.jav and utfall else min((n.line for n in data.narvaro if n.grupp == "beslutande"),
                                                           default=data.lines.get("närvaro"))
         problems.append(Problem(data.file, where,
-                                f"{nrs}: {prot.organ.namn} var inte beslutför — {len(d.filled)} av {len(seats)} "
-                                f"ledamöter deltog{jav}, och mer än hälften ({beslutforhet.minst(len(seats))}) "
+                                f"{nrs}: {prot.organ.namn} var inte beslutför — {len(d.filled)} av {antal} "
+                                f"ledamöter deltog{jav}, och mer än hälften ({beslutforhet.minst(antal)}) "
                                 "måste delta (kommunallagen 6 kap. 28 §)",
                                 "rätta närvaron, eller låt en ersättare tjänstgöra för den som saknas eller har jäv: "
                                 f"tjänstgörande ersättare: [{{person: …, ersätter: …, paragrafer: {par.nr}}}]"))
@@ -191,8 +223,8 @@ def _content(prot: Protokoll, row: AgendaRow | None, utfall: Utfall, numbers) ->
         clauses = list(row.innehall.att_satser)
     elif typ == "justering":
         clauses = [fr.text("paragraf.justerare", namnen=swedish_list([register.namn(j) for j in data.justerare]),
-                           justeringsdatum=data.justeringsdatum),
-                   fr.text("paragraf.justeringsdatum", justeringsdatum=data.justeringsdatum)]
+                           justeringsdatum=data.justeringsdatum, **justering_fields(prot)),
+                   fr.text("paragraf.justeringsdatum", justeringsdatum=data.justeringsdatum, **justering_fields(prot))]
     elif typ == "öppnas":
         blocks.append(_para(fr.text("paragraf.öppnas", **chair)))
     elif typ == "avslutas":
@@ -257,7 +289,7 @@ def narvaro_groups(prot: Protokoll) -> dict[str, list[str]]:
 
     def medlem(n: Narvarande) -> str:
         for u in mandates:
-            if u.person == n.person:
+            if u.person == n.person and u.medlem:
                 return register.medlemmar[u.medlem].namn
         return ""
 

@@ -80,7 +80,8 @@ def render(template: Path, context: dict, blocks: dict[str, list[Block] | str] |
 
 # --- checking a template before anything is built ------------------------------------------------
 
-HINT = "rätta taggen i Word; variablerna står i templates/README.md"
+HINT = "rätta taggen i Word; vilka variabler mallen får använda står i meetings/mallar/README.md (make mallar " \
+       "lägger listan där)"
 _XML_TAG = re.compile(r"<[^>]+>")
 _OPEN = re.compile(r"\{[{%]")
 
@@ -125,8 +126,9 @@ def check_template(path: Path, allowed: set[str]) -> list[Problem]:
     """What stops `path` from being filled in — missing, not a Word document, a tag Jinja cannot
     read, a variable the document does not have — as problems naming the template and the tag."""
     if not path.is_file():
-        return [Problem(path, None, "mallen finns inte", "kopiera de inbyggda mallarna med make mallar, eller rätta "
-                        "namnet (protokollmall: i stilen)")]
+        return [Problem(path, None, "mallen finns inte", "lägg mallen här — make mallar kopierar de inbyggda till "
+                        "meetings/mallar/ att utgå från (spara en kopia under det nya namnet) — eller rätta namnet "
+                        "(protokollmall: i stilen eller under organets protokoll:)")]
     try:
         parts = _parts(path)
     except Exception:  # a damaged or non-Word file: python-docx raises many kinds  # noqa: BLE001

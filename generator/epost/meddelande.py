@@ -60,11 +60,12 @@ def avsandare(meeting: Sammantrade, register: Register) -> tuple[str, str]:
     """Who sends the kallelse: the meeting's förhinder person, else the kansli's sekreterare on
     the day, else the förbund itself."""
     people = register.on(meeting.datum).personer
-    sekr = next((k.person for k in register.kansli_on(meeting.datum) if k.sekreterare), None)
+    sekr = register.sekreterare(meeting.datum, meeting.organ)
     for pid in (meeting.forhinder, sekr):
         if pid and pid in people and people[pid].epost:
             return people[pid].namn, people[pid].epost
-    return register.forbund.namn, register.forbund.epost
+    forbund = register.forbund_for(meeting.organ)
+    return forbund.namn, forbund.epost
 
 
 def invitation(u: Utskick, m: Mottagare, stamp: dt.datetime) -> bytes:

@@ -27,8 +27,9 @@ def mottagare(meeting: Sammantrade, register: Register, profil_settings: dict) -
     mandates = register.mandates(meeting.organ, day)
     order = list(register.medlemmar)
     # As the kallelse's table: member by member, the ordinarie before the ersättare.
-    ids = [(u.person, u.typ) for u in sorted(mandates, key=lambda u: (order.index(u.medlem), u.typ != "ordinarie"))]
-    ids += [(k.person, "kansli") for k in register.kansli_on(day)]
+    ids = [(u.person, u.typ) for u in sorted(mandates, key=lambda u: (order.index(u.medlem) if u.medlem else 0,
+                                                                           u.typ != "ordinarie"))]
+    ids += [(k.person, "kansli") for k in register.kansli_on(day, meeting.organ)]
     ids += [(pid, "extra") for pid in profil_settings.get("extra mottagare", ())]
     paper = profil_settings.get("saknad e-postadress") == "papperskopia"
     out, problems, seen = [], [], set()

@@ -101,7 +101,7 @@ def _plan(b: Byggd, today: dt.date) -> _Plan:
 
 def _forhinder(meeting: Sammantrade, register: Register) -> str:
     person = register.personer.get(meeting.forhinder or "")
-    return (person.epost if person else None) or register.forbund.epost
+    return (person.epost if person else None) or register.forbund_for(meeting.organ).epost
 
 
 def _paket(meeting: Sammantrade, register: Register, fr: Fraser, packet: Path, number: int) -> Paket:

@@ -121,7 +121,7 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     meeting, register = loaded.meeting, loaded.register
     plan = _Plan(loaded, rows)
     version = {"generator": __version__, "export": digest(libreoffice.UA)}
-    templates = {name: project.template(f"{name}.docx") for name in ("kallelse", "tjansteskrivelse")}
+    templates = {name: project.template(f"{name}.docx", meeting.organ) for name in ("kallelse", "tjansteskrivelse")}
     template_hash = {name: digest(path.read_bytes()) if path.is_file() else "" for name, path in templates.items()}
     edits = {e.dokument: e for e in meeting.redigerat}
     k_context = context.kallelse(meeting, register, rows)
@@ -188,6 +188,16 @@ def _stale(out: BuildDir, plan: _Plan, report: Report) -> tuple[dict[str, dict],
             report(f"{'':<12} {doc.name}: {reason}")
             todo.append(doc)
     return state, todo
+
+
+def template_problems(project: Project, loaded: Loaded) -> list:
+    """What `meeting` would find in the templates it uses (kallelse, tjänsteskrivelse), for `check`."""
+    plan = _plan(project, loaded, numbering.agenda(loaded.meeting, loaded.register))
+    try:
+        _check_templates(plan, plan.docs)
+    except ContentError as exc:
+        return list(exc.problems)
+    return []
 
 
 def _check_templates(plan: _Plan, todo: list[_Doc]) -> None:
@@ -291,7 +301,7 @@ def _inputs(project: Project, loaded: Loaded) -> list[Path]:
               *(p.file for p in meeting.punkter.values()), *(b.fil for p in meeting.punkter.values() for b in p.bilagor),
               *([meeting.foregaende.protokoll] if meeting.foregaende and meeting.foregaende.protokoll else []),
               *project.profile_files(loaded.register.organ[meeting.organ]),
-              project.template("kallelse.docx"), project.template("tjansteskrivelse.docx")]
+              project.template("kallelse.docx", meeting.organ), project.template("tjansteskrivelse.docx", meeting.organ)]
     # utskick.json is not a source: what it decides (the version line on page 1) is in the kallelse's
     # own inputs, so a `make skicka` that sends what was built leaves the build current.
     return inputs + [e.fil for e in meeting.redigerat]

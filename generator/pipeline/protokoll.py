@@ -9,7 +9,7 @@ from generator.documents import context, protokoll, render_docx
 from generator.documents.protokoll import Protokoll
 from generator.errors import ContentError, Problem
 from generator.pdf import libreoffice, packet
-from generator.pipeline import redigerat
+from generator.pipeline import kallelse, redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
 from generator.rules.paragrafer import paragraf_rows
 from generator.sources import protokoll_data, serie, validate
@@ -66,7 +66,7 @@ def _read(project: Project, meeting_id: str, utdrag) -> tuple[validate.Loaded, P
 
 def _template(project: Project, prot: Protokoll) -> Path:
     """The protokoll template the profile names (protokollmall), the förbund's own if it has one."""
-    return project.template(prot.fraser.setting("protokollmall"))
+    return project.template(prot.fraser.setting("protokollmall"), prot.meeting.organ)
 
 
 def utdrag_name(lo: int, hi: int) -> str:
@@ -115,7 +115,7 @@ def _render(project: Project, out: BuildDir, prot: Protokoll, extracts,
     p_context, blocks = context.protokoll(prot, watermark=watermark)
     docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
     for name, chosen, mottagare in extracts:
-        docs.append((name, project.template("utdrag.docx"), *context.utdrag(prot, chosen, watermark, mottagare),
+        docs.append((name, project.template("utdrag.docx", prot.meeting.organ), *context.utdrag(prot, chosen, watermark, mottagare),
                      context.utdrag_meta(prot, [p.nr for p in chosen])))
     # Every template is checked before the first document is written.
     problems = {t: render_docx.check_template(t, set(c) | set(b)) for _, t, c, b, _ in docs}
@@ -137,7 +137,7 @@ def _inputs(project: Project, prot: Protokoll) -> list[Path]:
     meeting = prot.meeting
     return [project.meetings / validate.REGISTER_FILE, meeting.file, prot.data.file,
             *(a.file for a in meeting.arenden), *(p.file for p in meeting.punkter.values()),
-            *project.profile_files(prot.organ), _template(project, prot), project.template("utdrag.docx")]
+            *project.profile_files(prot.organ), _template(project, prot), project.template("utdrag.docx", prot.meeting.organ)]
 
 
 def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
@@ -145,12 +145,23 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
     loaded = validate.load(project.meetings, meeting_id)
     warnings = loaded.warnings
     _frozen_series(project, loaded)
+    problems = kallelse.template_problems(project, loaded)  # the templates `meeting` would use
     if (loaded.meeting.folder / protokoll_data.PROTOKOLL_FILE).is_file():
-        prot = protokoll.build(project.meetings, loaded)
-        justering.check_not_changed(prot)
+        try:
+            prot = protokoll.build(project.meetings, loaded)
+            justering.check_not_changed(prot)
+        except ContentError as exc:  # the templates' problems too, all at once
+            raise ContentError(problems + list(exc.problems)) from None
         warnings += tuple(prot.warnings)
+        p_context, blocks = context.protokoll(prot, watermark=False)  # … and those `protokoll` would use
+        u_context, u_blocks = context.utdrag(prot, prot.paragrafer[:1], watermark=False)
+        for template, names in ((_template(project, prot), set(p_context) | set(blocks)),
+                                (project.template("utdrag.docx", prot.meeting.organ), set(u_context) | set(u_blocks))):
+            problems += [p for p in render_docx.check_template(template, names) if p not in problems]
     else:  # the § series is checked before the protokoll exists, too
         warnings += tuple(serie.series_start(project.meetings, loaded.meeting, loaded.register)[1])
+    if problems:
+        raise ContentError(problems)
     return warnings
 
 

@@ -35,13 +35,14 @@ class Project:
     def templates(self) -> Path:
         return self.root / "templates"
 
-    def template(self, name: str) -> Path:
-        """The förbund's own template (meetings/mallar/) or the built-in one."""
-        return profil.find(self.meetings, name)
+    def template(self, name: str, organ: str | None = None) -> Path:
+        """The organ's own template (meetings/mallar/<organ>/), the förbund's own (meetings/mallar/)
+        or the built-in one."""
+        return profil.find(self.meetings, name, organ)
 
     def profile_files(self, organ: Organ) -> list[Path]:
         """The data an organ's profile was read from (it decides the words of every document)."""
-        paths = [profil.find(self.meetings, profil.PROFIL_FILE),
+        paths = [*profil.profile_paths(self.meetings),
                  profil.find(self.meetings, f"{profil.STILAR}/{organ.protokollstil}.yaml")]
         return [p for p in paths if p.is_file()]
 

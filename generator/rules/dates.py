@@ -137,16 +137,26 @@ def anslag(sammantrade: dt.date, justering: dt.date | None, anslagsdatum: dt.dat
         if justering and anslagsdatum < justering:
             warnings.append(f"anslagsdatum {iso(anslagsdatum)} ligger före justeringen {iso(justering)}")
         if anslag_senast and anslagsdatum > anslag_senast:
-            warnings.append(f"anslaget {iso(anslagsdatum)} sätts upp senare än andra dagen efter justeringen "
-                            f"({iso(anslag_senast)})")
+            warnings.append(f"anslaget {iso(anslagsdatum)} sätts upp senare än {_dagar_efter(regler.anslag_dagar)} "
+                            f"({iso(anslag_senast)}, anslag inom dagar: {regler.anslag_dagar})")
         if why := ej_vardag(anslagsdatum):
             warnings.append(f"anslagsdatum {iso(anslagsdatum)} är {why}")
         nedtagning = plus_veckor(anslagsdatum, regler.overklagande_veckor)
         sista = nasta_vardag(nedtagning)
-        if why := ej_vardag(nedtagning):  # printed as counted; the appeal time runs to the next vardag
+        if regler.nedtagning == "dagen efter":  # the day after the appeal time has run out
+            nedtagning = sista + dt.timedelta(days=1)
+        elif why := ej_vardag(nedtagning):  # printed as counted; the appeal time runs to the next vardag
             warnings.append(f"anslaget tas ned tidigast {iso(nedtagning)}, som är {why}; sista dag för "
                             f"överklagande blir nästa vardag, {veckodag(sista)} {iso(sista)}")
     return Anslag(senast, anslagsdatum, anslag_senast, nedtagning, sista), warnings
+
+
+def _dagar_efter(dagar: int) -> str:
+    """The organ's anslag rule in words: "justeringsdagen", "dagen efter justeringen", "andra dagen …"."""
+    ordning = {1: "dagen", 2: "andra dagen", 3: "tredje dagen", 4: "fjärde dagen", 5: "femte dagen"}
+    if dagar == 0:
+        return "justeringsdagen"
+    return f"{ordning.get(dagar, f'{dagar} dagar')} efter justeringen"
 
 
 def _forra_vardag(d: dt.date) -> dt.date:

@@ -35,6 +35,10 @@ DATUMFORMER = ("iso", "lång", "den", "dag", "kort")
 NARVARO_GRUPPER = ("beslutande", "tjänstgörande ersättare", "ersättare", "övriga")
 UNDERSKRIFTER = ("ordförande", "justerare", "sekreterare")
 
+# The justering's facts from protokoll.yaml: the justerare's names ("Johan Berg och Anders Holm"),
+# and where and when it is done (justeringsplats:, justeringstid:).
+JUSTERING = ("justerare", "justeringsplats", "justeringstid")
+
 # kind: text | lista (lines, each dropped alone) | rader (etikett: text, in order) | tabell (fixed or
 # free sub-keys, each a text)
 KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -60,8 +64,9 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "föredragningslista.rubrik": ("text", ()),
     "föredragningslista.förslag justerare": ("text", ("namn", "namn med parti")),
     "föredragningslista.förslag justeringsdatum": ("text", ("justeringsdatum",)),
-    "föredragningslista.handling": ("text", ("nr", "bilagor")),
-    "föredragningslista.muntlig": ("text", ()),
+    "föredragningslista.handling": ("text", ("nr", "bilagor", "dnr")),
+    "föredragningslista.muntlig": ("text", ("dnr",)),
+    "föredragningslista.dnr": ("text", ("dnr",)),
     "tjänsteskrivelse.förslag till beslut": ("text", ()),
     "tjänsteskrivelse.avsnitt": ("lista", ()),
     "tjänsteskrivelse.dnr": ("text", ("dnr",)),
@@ -80,8 +85,8 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "paket.sidnummer": ("text", ("sida", "sidor")),
     "protokoll.rubrik": ("text", ()),
     "protokoll.underrubrik": ("text", ()),
-    "protokoll.fakta": ("lista", ("paragrafer", "justeringsdatum")),
-    "protokoll.uppgifter": ("rader", ("paragrafer", "justeringsdatum")),
+    "protokoll.fakta": ("lista", ("paragrafer", "justeringsdatum") + JUSTERING),
+    "protokoll.uppgifter": ("rader", ("paragrafer", "justeringsdatum") + JUSTERING),
     "protokoll.omfattar": ("text", ("paragrafer",)),
     "protokoll.underskrift": ("tabell", ("namn", "namn med parti", "titel")),
     "protokoll.adress": ("lista", ()),
@@ -96,11 +101,11 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "närvaro.tjänstgörande": ("text", ("namn", "namn med parti", "ersätter")),
     "närvaro.övrig": ("text", ("namn", "titel")),
     "närvaro.delvis": ("text", ("paragrafer",)),
-    "paragraf.rubrik": ("text", ("nr", "rubrik")),
+    "paragraf.rubrik": ("text", ("nr", "rubrik", "dnr")),
     "paragraf.bilagor": ("text", ("bilagor",)),
     "paragraf.beslutsrubrik": ("text", ()),
-    "paragraf.justerare": ("text", ("namnen", "justeringsdatum")),
-    "paragraf.justeringsdatum": ("text", ("justeringsdatum",)),
+    "paragraf.justerare": ("text", ("namnen", "justeringsdatum") + JUSTERING),
+    "paragraf.justeringsdatum": ("text", ("justeringsdatum",) + JUSTERING),
     "paragraf.öppnas": ("text", ("namn", "namn med parti")),
     "paragraf.avslutas": ("text", ("namn", "namn med parti")),
     "paragraf.fastställande": ("text", ()),
@@ -124,8 +129,8 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "paragraf.föregående protokoll": ("text", ("föregående",)),
     "paragraf.expedieras": ("text", ("mottagare",)),
     "bevis.rubrik": ("text", ()),
-    "bevis.text": ("text", ("justeringsdatum", "anslagsdatum")),
-    "bevis.rader": ("rader", ("justeringsdatum", "anslagsdatum", "nedtagning", "överklagande")),
+    "bevis.text": ("text", ("justeringsdatum", "anslagsdatum") + JUSTERING),
+    "bevis.rader": ("rader", ("justeringsdatum", "anslagsdatum", "nedtagning", "överklagande") + JUSTERING),
     "epost.ämne": ("text", ("version",)),
     "epost.text": ("lista", ("namn", "version", "paket", "förhinder", "avsändare")),
     "epost.bifogat": ("text", ("fil", "storlek")),
@@ -137,13 +142,17 @@ KATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     "utdrag.organ": ("text", ()),
     "utdrag.underrubrik": ("text", ("paragrafer",)),
     "utdrag.intygas av": ("text", ("namn", "titel", "underskrift")),
-    "utdrag.justering": ("text", ("justeringsdatum",)),
+    "utdrag.justering": ("text", ("justeringsdatum",) + JUSTERING),
     "utdrag.mottagare": ("text", ("mottagare",)),
     "utdrag.pdf-titel": ("text", ("från", "till")),
     "utdrag.pdf-ämne": ("text", ()),
 }
 # The sub-keys of the tables whose keys are fixed; other tables (jäv) take any name.
 TABELLNYCKLAR = {"allmänt.roller": ROLLER, "protokoll.underskrift": UNDERSKRIFTER, "närvaro.rubriker": NARVARO_GRUPPER}
+# Fields that some items lack (a standard item has no dnr): in these phrases they must stand inside
+# an optional part [ … ], or the phrase would vanish for those items ("§ {nr}[ Dnr {dnr}]").
+VALFRIA = {"paragraf.rubrik": ("dnr",), "föredragningslista.handling": ("dnr",),
+           "föredragningslista.muntlig": ("dnr",)}
 # The fields the "föregående protokoll" standard item's rubrik may name.
 RUBRIKFALT = ("föregående",)
 
@@ -229,6 +238,10 @@ def check(key: str, text: str, extra: tuple[str, ...] = ()) -> str | None:
         for form in falt.former:
             if form not in forms:
                 return f'formen "{form}" i {{{falt.namn}:{form}}} finns inte — välj bland: {", ".join(forms)}'
+    for namn in VALFRIA.get(key, ()):
+        if any(isinstance(t, _Falt) and t.namn == namn for t in tokens):
+            return f'fältet {{{namn}}} saknas för en del punkter, och då skrivs frasen inte alls — ' \
+                   f'skriv det inom [ ], t.ex. "[ Dnr {{{namn}}}]"'
     return None
 
 
@@ -357,11 +370,11 @@ class Fraser:
 
 def fraser_for(meeting: Sammantrade, register: Register) -> Fraser:
     """The phrases of `meeting` (organ profile with the meeting's own phrases) and its common facts."""
-    forbund, organ = register.forbund, register.organ[meeting.organ]
+    forbund, organ = register.forbund_for(meeting.organ), register.organ[meeting.organ]
     start, _, slut = (meeting.tid or "").partition("-")
     common = {"förbund": forbund.namn, "kortnamn": forbund.kortnamn, "adress": forbund.adress,
               "organisationsnummer": forbund.organisationsnummer, "förbundets epost": forbund.epost,
               "webbplats": forbund.webbplats, "förvaringsplats": forbund.forvaringsplats,
               "organ": organ.namn, "organ obestämd": organ.obestamd, "förkortning": organ.forkortning,
               "datum": meeting.datum, "plats": meeting.plats, "tid": meeting.tid, "start": start, "slut": slut}
-    return Fraser(meeting.profil or organ.profil, common)
+    return Fraser(meeting.profil or organ.profil_on(meeting.datum), common)

@@ -93,9 +93,10 @@ def agenda(meeting: Sammantrade, register: Register) -> list[AgendaRow]:
                 bilagor, text = numbers(nr, arende.bilagor)
                 if not lopande and not arende.muntlig:
                     text = bilaga_ref(nr, len(bilagor), fr)
-                ovriga = fr.text("föredragningslista.muntlig") if arende.muntlig else \
-                    fr.text("föredragningslista.handling", nr=nr, bilagor=text)
-                rows.append(AgendaRow(nr, arende.dagordningsrubrik, arende.foredragande, _lines(ovriga), arende,
+                ovriga = fr.text("föredragningslista.muntlig", dnr=arende.dnr) if arende.muntlig else \
+                    fr.text("föredragningslista.handling", nr=nr, bilagor=text, dnr=arende.dnr)
+                rows.append(AgendaRow(nr, arende.dagordningsrubrik, arende.foredragande,
+                                      _lines(fr.text("föredragningslista.dnr", dnr=arende.dnr), ovriga), arende,
                                       bilagor, typ="ärende", bilagor_text=text))
             continue
         nr += 1

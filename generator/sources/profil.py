@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.model import Profil, merge_fraser
+from generator.model import NEDTAGNING, Profil, merge_fraser
 from generator.rules import fraser
 from generator.sources.fields import Fields, did_you_mean
 from generator.sources.load import YList, YMap, YScalar, control_character, read_yaml
@@ -51,11 +51,14 @@ def template_dirs(meetings_root: Path) -> list[Path]:
     return dirs + ([BUILTIN] if BUILTIN.resolve() != dirs[1].resolve() else [])
 
 
-def find(meetings_root: Path, name: str) -> Path:
-    """The first `name` in template_dirs; when none has it, where the project's own would be (the
-    caller reports it missing)."""
+def find(meetings_root: Path, name: str, organ: str | None = None) -> Path:
+    """The first `name` in template_dirs, after the organ's own folder (meetings/mallar/<organ>/: a
+    kommun's nämnder with templates of their own); when none has it, where the project's own would
+    be (the caller reports it missing)."""
     dirs = template_dirs(meetings_root)
-    return next((d / name for d in dirs if (d / name).is_file()), dirs[1] / name)
+    own = [meetings_root / MALLAR / organ] if organ else []
+    # Missing everywhere: a name the förbund gave (protokollmall:), so where its own file would go.
+    return next((d / name for d in own + dirs if (d / name).is_file()), dirs[0] / name)
 
 
 def builtin(meetings_root: Path) -> Path:
@@ -203,16 +206,30 @@ def _profile_file(path: Path, problems: list[Problem], base: bool) -> tuple[dict
     return settings, phrases
 
 
+def profile_paths(meetings_root: Path) -> list[Path]:
+    """The base profile (the project's or the built-in one, complete) and the förbund's own
+    meetings/mallar/profil.yaml when it has one: it changes what it names, so a copy made by
+    `make mallar` stays valid when a later version adds a phrase."""
+    dirs = template_dirs(meetings_root)
+    base = next((d / PROFIL_FILE for d in dirs[1:] if (d / PROFIL_FILE).is_file()), dirs[-1] / PROFIL_FILE)
+    own = dirs[0] / PROFIL_FILE
+    return [base] + ([own] if own.is_file() else [])
+
+
 def load_style(meetings_root: Path, stil: str, problems: list[Problem]) -> Profil:
-    """The base profile with the style's settings and phrases."""
-    settings, phrases = _profile_file(find(meetings_root, PROFIL_FILE), problems, base=True)
+    """The base profile (with the förbund's own on top) with the style's settings and phrases."""
+    base, *own = profile_paths(meetings_root)
+    settings, phrases = _profile_file(base, problems, base=True)
+    for path in own:
+        o_settings, o_phrases = _profile_file(path, problems, base=False)
+        settings, phrases = {**settings, **o_settings}, merge_fraser(phrases, o_phrases)
     s_settings, s_phrases = _profile_file(find(meetings_root, f"{STILAR}/{stil}.yaml"), problems, base=False)
     return Profil(stil, merge_fraser(phrases, s_phrases), {**settings, **s_settings})
 
 
 def read_protokoll(node, file: Path, problems: list[Problem], meetings_root: Path) -> tuple[str, dict, dict]:
     """An organ's `protokoll:`: the style's name, the time rules (Organ fields) and settings."""
-    keys = ("stil",) + tuple(k for k, _ in TIDSREGLER) + STIL
+    keys = ("stil",) + tuple(k for k, _ in TIDSREGLER) + ("anslaget tas ned",) + STIL
     f = Fields(node, problems, "protokoll", keys, file)
     choices = styles(meetings_root) or ["kompakt"]
     stil = f.choice("stil", choices, required=False) or "kompakt"
@@ -224,6 +241,9 @@ def read_protokoll(node, file: Path, problems: list[Problem], meetings_root: Pat
                 tider[name] = int(number)
             else:
                 f.problem(key, f'"{key}: {number}" ska vara ett heltal', "t.ex. 14")
+    # "Anslaget tas ned": the day the appeal time ends (samma dag) or the day after (domain.md T3).
+    if (nedtagning := f.choice("anslaget tas ned", NEDTAGNING, required=False)) is not None:
+        tider["nedtagning"] = nedtagning
     return stil, tider, _settings(f, STIL)
 
 

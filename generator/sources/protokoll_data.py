@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.errors import ContentError, Problem
+from generator.model import Narvarande
 from generator.sources.load import YMap, YScalar, read_yaml
 from generator.sources.fields import Fields, did_you_mean, scalar_text, unknown_person
 from generator.sources.validate import Loaded
@@ -64,7 +65,7 @@ def _mottagare(uf: Fields, reg, path, problems) -> tuple[str, ...]:
 
 def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
     """Read meetings/<id>/protokoll.yaml; raise ContentError with every problem."""
-    from generator.model import Narvarande, OvrigFraga, Protokollsdata, Utfall, Votering, Yrkande
+    from generator.model import OvrigFraga, Protokollsdata, Utfall, Votering, Yrkande
 
     meeting, reg = loaded.meeting, loaded.register
     path = meeting.folder / PROTOKOLL_FILE
@@ -77,7 +78,7 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
         raise ContentError(problems)
     f = Fields(root, problems, "protokollet",
                ("exempel", "justerat", "närvaro", "sekreterare", "justerare", "justeringsdatum", "anslagsdatum",
-                "dagordningen", "punkter", "övriga frågor", "paragrafer"), path)
+                "dagordningen", "punkter", "övriga frågor", "paragrafer", "justeringsplats", "justeringstid"), path)
     mandates = reg.mandates(meeting.organ, meeting.datum)
     organ_namn = reg.organ[meeting.organ].namn
 
@@ -133,17 +134,24 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
                 namn = reg.namn(pid) if pid else (ef.text("namn") or "")
                 narvaro.append(Narvarande(grupp, pid, namn, titel, ersatter, rng, tuple(punkter_ids), line))
     present = {n.person: n for n in narvaro if n.person}
-    seen: dict[str, int] = {}
+    partial = lambda n: n.paragrafer is not None or bool(n.punkter)  # noqa: E731
+    seen: dict[str, Narvarande] = {}
     for n in narvaro:
-        if n.person and n.person in seen:
+        # Twice is right when one row is for part of the meeting (närvarande ersättare, and tjänstgörande
+        # in § 5); which §§ may overlap is checked per § when they are numbered (documents/protokoll.py).
+        if n.person and n.person in seen and not (partial(n) or partial(seen[n.person])):
             problems.append(Problem(path, n.line, f"{n.namn} står två gånger i närvaron",
-                                    f"ta bort raden (första gången på rad {seen[n.person]})"))
+                                    f"ta bort raden (första gången på rad {seen[n.person].line}), eller ange "
+                                    "paragrafer: på båda raderna om personen hade två roller under sammanträdet"))
         elif n.person:
-            seen[n.person] = n.line
+            seen[n.person] = n
     for n in narvaro:
-        if n.ersatter and n.ersatter in present:
+        other = present.get(n.ersatter) if n.ersatter else None
+        if other is not None and other.grupp == "beslutande" and not partial(n) and not partial(other):
             problems.append(Problem(path, n.line, f"{n.namn} kan inte tjänstgöra för {reg.namn(n.ersatter)}, "
-                                    "som är närvarande", "ta bort ersätter: eller flytta personen till ersättare"))
+                                    "som är närvarande hela sammanträdet",
+                                    "ta bort ersätter:, flytta personen till ersättare, eller ange paragrafer: för "
+                                    "de §§ där den ordinarie är borta eller har jäv"))
         elif n.ersatter and not any(u.person == n.ersatter and u.typ == "ordinarie" for u in mandates):
             problems.append(Problem(path, n.line, f"{reg.namn(n.ersatter)} är inte ordinarie ledamot i {organ_namn}",
                                     "ange den ordinarie ledamot som ersätts"))
@@ -166,7 +174,7 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
         problems.append(unknown_person(path, f.line("sekreterare"), "sekreterare", sekreterare, reg.personer))
         sekreterare = None
     if sekreterare is None:
-        sekreterare = next((k.person for k in reg.kansli_on(meeting.datum) if k.sekreterare), None)
+        sekreterare = reg.sekreterare(meeting.datum, meeting.organ)
     justeringsdatum = f.date("justeringsdatum", False)
     if justeringsdatum and justeringsdatum < meeting.datum:
         f.problem("justeringsdatum", f"justeringsdatum {justeringsdatum} ligger före sammanträdet",
@@ -251,4 +259,5 @@ def load_protokoll(loaded: Loaded, agenda_ids: list[str]):
         raise ContentError(errors)
     return Protokollsdata(path, f.boolean("exempel"), f.boolean("justerat"), tuple(narvaro), sekreterare,
                           tuple(justerare), justeringsdatum, anslagsdatum, tillagg, punkter, tuple(ovriga), rng,
-                          {k: root.line_of(k) for k in root})
+                          {k: root.line_of(k) for k in root}, f.text("justeringsplats", False),
+                          f.text("justeringstid", False))

@@ -2,6 +2,7 @@
 organisations, people, kansli and mandates. Reads only; every problem is collected."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -29,8 +30,9 @@ def load_register(path: Path, problems: list[Problem]) -> Register | None:
     forbund_node = top.node.get("förbund")
     forbund_fraser = profil.read_fraser(forbund_node["fraser"], path, problems, "förbund") \
         if isinstance(forbund_node, YMap) and "fraser" in forbund_node else {}
-    organ, platser = _organ(top, problems, forbund_fraser, personer)
-    kansli = _kansli(top, problems, personer)
+    forbund_fran = _fraser_fran(forbund_node, path, problems, "förbund") if isinstance(forbund_node, YMap) else ()
+    organ, platser = _organ(top, problems, forbund_fraser, personer, forbund_fran)
+    kansli = _kansli(top, problems, personer, tuple(organ))
     uppdrag = _uppdrag(top, problems, personer, organ, medlemmar)
     organ_node = top.node.get("organ")
     bereder_lines = {oid: organ_node[oid].line_of("bereder") for oid in organ
@@ -54,7 +56,8 @@ def _forbund(top: Fields, problems) -> Forbund | None:
     if node is None:
         return None
     f = Fields(node, problems, "förbund", ("namn", "kortnamn", "adress", "organisationsnummer",
-                                           "epost", "webbplats", "förvaringsplats", "undertecknare", "fraser"))
+                                           "epost", "webbplats", "förvaringsplats", "undertecknare", "fraser",
+                                           "fraser från"))
     adress = tuple(t for v, ln in f.items("adress", required=True)
                    if (t := scalar_text(v, f.file, ln, problems, "en adressrad")))
     namn = f.text("namn") or ""
@@ -65,8 +68,8 @@ def _forbund(top: Fields, problems) -> Forbund | None:
                    f.text("undertecknare", False))
 
 
-def _id_entries(top: Fields, key: str, problems):
-    node = top.mapping(key)
+def _id_entries(top: Fields, key: str, problems, required: bool = True):
+    node = top.mapping(key, required)
     if node is None:
         return []
     out = []
@@ -103,15 +106,38 @@ def _tidigare_namn(f: Fields, pid: str, problems) -> tuple:
 
 def _medlemmar(top: Fields, problems) -> dict[str, Medlem]:
     out = {}
-    for mid, value, line in _id_entries(top, "medlemmar", problems):
+    # A kommunal nämnd has no member organisations: `medlemmar:` may be left out.
+    for mid, value, line in _id_entries(top, "medlemmar", problems, required=False):
         f = Fields(value, problems, f"medlemmen {mid}", ("namn", "långt namn"), top.file, line)
         namn = f.text("namn") or mid
         out[mid] = Medlem(mid, namn, f.text("långt namn", False) or namn)
     return out
 
 
-def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[str, Organ], dict[str, int]]:
-    """The organs, and the ordinarie seats per member of those that say (`platser per medlem`)."""
+def _fraser_fran(node: YMap, file: Path, problems, where: str) -> tuple:
+    """`fraser från: {2023-03-01: {paragraf: {avslutas: …}}}`: phrases that apply to meetings on or
+    after a date, so that a new wording leaves the justerade protokoll before it as they were."""
+    if node.get("fraser från") is None:
+        return ()
+    f = Fields(node, problems, where, tuple(node), file)
+    out = []
+    dated = f.mapping("fraser från") or {}
+    for day, value in dated.items():
+        try:
+            fran = dt.date.fromisoformat(day)
+        except ValueError:
+            problems.append(Problem(file, dated.line_of(day), f'"{day}" under fraser från: är inget datum',
+                                    "skriv datumet formuleringen gäller från: ÅÅÅÅ-MM-DD"))
+            continue
+        out.append((fran, profil.read_fraser(value, file, problems, f"{where} (fraser från {day})")))
+    return tuple(sorted(out, key=lambda t: t[0]))
+
+
+def _organ(top: Fields, problems, forbund_fraser: dict, personer, forbund_fran: tuple = ()
+           ) -> tuple[dict[str, Organ], dict[str, int]]:
+    """The organs, and the ordinarie seats per member of those that say (`platser per medlem`).
+    `platser:` is the organ's number of ordinarie seats in all (a kommunal nämnd: what fullmäktige
+    decided); beslutförhet counts from it, a vacant seat included."""
     out, platser = {}, {}
     styles: dict = {}
     entries = _id_entries(top, "organ", problems)
@@ -119,13 +145,12 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
     for oid, value, line in entries:
         f = Fields(value, problems, f"organet {oid}",
                    ("namn", "obestämd form", "förkortning", "beslutsformel", "förslagsformel", "bereder",
-                    "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem"),
+                    "paragrafserie", "föredragningslista", "protokoll", "utskick", "fraser", "platser per medlem",
+                    "platser", "fraser från") + tuple(EGNA),
                    top.file, line)
-        if (seats := f.text("platser per medlem", False)) is not None:
-            if seats.isdigit() and int(seats) >= 1:
-                platser[oid] = int(seats)
-            else:
-                f.problem("platser per medlem", f'"platser per medlem: {seats}" ska vara ett heltal', "t.ex. 2")
+        if (seats := _seats(f, "platser per medlem")) is not None:
+            platser[oid] = seats
+        total = _seats(f, "platser")
         bereder = f.text("bereder", False)
         if bereder and bereder not in known:
             f.problem("bereder", f'organet "{bereder}" finns inte i registret',
@@ -179,20 +204,61 @@ def _organ(top: Fields, problems, forbund_fraser: dict, personer) -> tuple[dict[
         out[oid] = Organ(oid, f.text("namn") or oid, f.text("förkortning") or oid.upper(),
                          f.text("beslutsformel") or "", f.text("förslagsformel") or "",
                          bereder, serie, tuple(punkter), f.text("obestämd form", False) or f.text("namn") or oid,
-                         stil, **tider, profil=organ_profil)
+                         stil, **tider, profil=organ_profil, platser=total, egna=_egna(f, personer),
+                         fraser_fran=tuple(sorted(forbund_fran + _fraser_fran(value, top.file, problems,
+                                                                             f"organet {oid}"),
+                                                  key=lambda t: t[0])))
     return out, platser
 
 
-def _kansli(top: Fields, problems, personer) -> list[tuple[Kansli, int]]:
+# What an organ may have of its own instead of the förbund's (a kommun's nämnd: its förvaltning's
+# address, e-post, where its protokoll are kept, who signs its tjänsteskrivelser): key → Forbund field.
+EGNA = {"adress": "adress", "epost": "epost", "webbplats": "webbplats", "förvaringsplats": "forvaringsplats",
+        "undertecknare": "undertecknare"}
+
+
+def _egna(f: Fields, personer) -> dict:
+    out = {}
+    for key, name in EGNA.items():
+        if not f.has(key):
+            continue
+        if key == "adress":
+            out[name] = tuple(t for v, ln in f.items(key) if (t := scalar_text(v, f.file, ln, f.problems, "en adressrad")))
+        elif (text := f.text(key)) is not None:
+            if key == "undertecknare" and text not in personer:
+                f.problems.append(unknown_person(f.file, f.line(key), key, text, personer))
+                continue
+            out[name] = text
+    return out
+
+
+def _seats(f: Fields, key: str) -> int | None:
+    if (seats := f.text(key, False)) is None:
+        return None
+    if seats.isdigit() and int(seats) >= 1:
+        return int(seats)
+    f.problem(key, f'"{key}: {seats}" ska vara ett heltal', "t.ex. 9" if key == "platser" else "t.ex. 2")
+    return None
+
+
+def _kansli(top: Fields, problems, personer, known_organ) -> list[tuple[Kansli, int]]:
     out = []
     for item, line in top.items("kansli"):
-        f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare"),
+        f = Fields(item, problems, "kansli", ("person", "titel", "från", "till", "sekreterare", "organ"),
                    top.file, line)
         pid = f.text("person")
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
+        # `organ: socialnamnden` (or a list): the kansli of one nämnd; without it the förbund's, for all.
+        node = f.node.get("organ")
+        organ = tuple(t for v, ln in f.items("organ") if (t := scalar_text(v, top.file, ln, problems, "ett organ"))) \
+            if node is not None and not isinstance(node, YScalar) else ((f.text("organ"),) if f.has("organ") else ())
+        for oid in organ:
+            if oid and oid not in known_organ:
+                f.problem("organ", f'organet "{oid}" finns inte i registret',
+                          did_you_mean(oid, known_organ) or "ange ett organ under organ:")
         out.append((Kansli(pid or "", f.text("titel") or "", f.date("från", False),
-                          f.date("till", False), f.boolean("sekreterare")), line))
+                          f.date("till", False), f.boolean("sekreterare"), tuple(o for o in organ if o)), line))
     return out
 
 
@@ -205,12 +271,17 @@ def _uppdrag(top: Fields, problems, personer, organ, medlemmar) -> list[tuple[Up
         if pid and pid not in personer:
             problems.append(unknown_person(top.file, f.line("person"), "person", pid, personer))
         oid = f.choice("organ", tuple(organ))
-        mid = f.choice("medlem", tuple(medlemmar))
+        if medlemmar or not f.has("medlem"):  # a kommunal nämnd has no member organisations
+            mid = f.choice("medlem", tuple(medlemmar), required=bool(medlemmar))
+        else:
+            mid = None
+            f.problem("medlem", f'medlemmen "{f.text("medlem")}" finns inte — registret har inga medlemmar:',
+                      "ta bort medlem: (en nämnd utan medlemsorganisationer), eller lägg till medlemmar:")
         typ = f.choice("typ", ("ordinarie", "ersättare"))
         roll = f.choice("roll", ROLLER, required=False)
         fran, till = f.date("från", False), f.date("till", False)
         if fran and till and till < fran:
             f.problem("till", "uppdraget slutar innan det börjar", "kontrollera från och till")
-        if pid and oid and mid and typ:
+        if pid and oid and typ and (mid or not medlemmar):
             out.append((Uppdrag(pid, oid, mid, typ, roll, fran, till), line))
     return out

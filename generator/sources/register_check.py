@@ -30,7 +30,8 @@ def contradictions(file: Path, organ: dict[str, Organ], organ_lines: dict[str, i
                    medlemmar: dict[str, Medlem], kansli: list[tuple[Kansli, int]], uppdrag: list[tuple[Uppdrag, int]],
                    platser: dict[str, int]) -> list[Problem]:
     """`organ_lines`: the line of each organ's `bereder`; `platser`: ordinarie seats per member in
-    each organ (1 when the organ does not say)."""
+    each organ (1 when the organ does not say); an organ's `platser:` (Organ.platser) bounds its
+    ordinarie in all, with or without member organisations."""
     namn = lambda pid: personer[pid].namn if pid in personer else pid  # noqa: E731
     problems = []
     for (a, line_a), (b, line_b) in combinations(uppdrag, 2):
@@ -44,17 +45,27 @@ def contradictions(file: Path, organ: dict[str, Organ], organ_lines: dict[str, i
             problems.append(Problem(file, line_b, f"{namn(a.person)} är både ordinarie och ersättare i {o} samtidigt "
                                     f"(rad {line_a} och {line_b})", "en person har ett uppdrag per organ; "
                                     "ta bort det ena, eller avsluta det med till:"))
-    seats: dict[tuple[str, str], list[tuple[Uppdrag, int]]] = {}
+    seats: dict[tuple[str, str | None], list[tuple[Uppdrag, int]]] = {}
     for u, line in uppdrag:
         if u.typ == "ordinarie":
-            seats.setdefault((u.organ, u.medlem), []).append((u, line))
+            if u.medlem:
+                seats.setdefault((u.organ, u.medlem), []).append((u, line))
+            if u.organ in organ and organ[u.organ].platser:  # the organ's seats in all
+                seats.setdefault((u.organ, None), []).append((u, line))
     for (oid, medlem), held in seats.items():
-        allowed = platser.get(oid, 1)
+        allowed = platser.get(oid, 1) if medlem else organ[oid].platser if oid in organ else None
+        if not allowed:  # no member and no `platser:`: nothing to count against
+            continue
         for i, (u, line) in enumerate(held):
             at_once = [(v, ln) for v, ln in held[:i] if _overlap(u, v) and v.person != u.person]
             if len(at_once) >= allowed:
                 others = ", ".join(f"{namn(v.person)} (rad {ln})" for v, ln in at_once)
                 o = organ[oid].namn if oid in organ else oid
+                if medlem is None:
+                    problems.append(Problem(file, line, f"{o} har fler ordinarie än platser ({allowed}): "
+                                            f"{namn(u.person)} samtidigt som {others}",
+                                            PERIOD_HINT + f" (eller ändra platser: under organet {oid})"))
+                    continue
                 m = medlemmar[medlem].namn if medlem in medlemmar else medlem
                 problems.append(Problem(file, line, f"{m} har fler ordinarie i {o} än platser ({allowed}): "
                                         f"{namn(u.person)} samtidigt som {others}", PERIOD_HINT
@@ -63,11 +74,12 @@ def contradictions(file: Path, organ: dict[str, Organ], organ_lines: dict[str, i
     problems += _bereder_circles(file, organ, organ_lines)
     secretaries = [(k, line) for k, line in kansli if k.sekreterare]
     for (a, line_a), (b, line_b) in combinations(secretaries, 2):
-        if _overlap(a, b):
+        if _overlap(a, b) and (not a.organ or not b.organ or set(a.organ) & set(b.organ)):  # one per organ
             problems.append(Problem(file, line_b, f"två sekreterare samtidigt i kansliet: {namn(a.person)} (rad {line_a}, "
                                     f"{_period(a)}) och {namn(b.person)} ({_period(b)})",
-                                    "protokollet förs av en; ta bort sekreterare: true för den ena, eller avsluta "
-                                    "den enas period med till:"))
+                                    "protokollet förs av en; ta bort sekreterare: true för den ena, avsluta "
+                                    "den enas period med till:, eller ange organ: för var och en (en sekreterare "
+                                    "per nämnd)"))
     return problems
 
 

@@ -96,7 +96,7 @@ def ny(meetings_root: Path, register: Register, organ_id: str, datum: dt.date, n
     else:
         head.append("# Organet har inget tidigare sammanträde här: fyll i tid och plats.")
         body += ['# tid: "09.00-12.00"', "# plats: …"]
-        forhinder = next((k.person for k in register.kansli_on(datum) if k.sekreterare), None)
+        forhinder = register.sekreterare(datum, organ_id)
         skrivelse = datum - dt.timedelta(days=7)
     if forhinder:
         body.append(f"förhinder: {forhinder}")
@@ -135,18 +135,21 @@ def protokoll_utkast(meetings_root: Path, loaded: validate.Loaded) -> str:
     def person(pid: str, note: str) -> str:
         return f"    - {pid:<28} # {register.namn(pid)}, {note}"
 
+    def medlem(u) -> str:
+        return register.medlemmar[u.medlem].namn if u.medlem else ""
+
     lines = [f"# Utkast till protokoll: {organ.namn} {day.isoformat()} (make protokollutkast), ur kallelsen och "
              "registret.",
              "# Stryk dem som inte var där, skriv det som avvek från förslagen under punkter:, och skriv",
              "# justerat: true när protokollet är justerat. Formatet: docs/format.md (protokoll.yaml).",
              "närvaro:", f"  beslutande:                     # ordinarie ledamöter {day.isoformat()}"]
-    lines += [person(u.person, register.medlemmar[u.medlem].namn + (f", {u.roll}" if u.roll else ""))
+    lines += [person(u.person, ", ".join(t for t in (medlem(u), u.roll) if t) or "ordinarie")
               for u in mandates if u.typ == "ordinarie"]
     lines.append("  tjänstgörande ersättare: []     # t.ex. - {person: <ersättare>, ersätter: <ordinarie>}")
     ersattare = [u for u in mandates if u.typ == "ersättare"]
     lines.append("  ersättare:" + ("" if ersattare else " []") + "                      # närvarande, ej tjänstgörande")
-    lines += [person(u.person, register.medlemmar[u.medlem].namn) for u in ersattare]
-    kansli = register.kansli_on(day)
+    lines += [person(u.person, medlem(u) or "ersättare") for u in ersattare]
+    kansli = register.kansli_on(day, meeting.organ)
     lines.append("  övriga:" + ("" if kansli else " []") + "                         # kansliet")
     lines += [person(k.person, k.titel) for k in kansli]
     lines.append(f"justerare: {meeting.forslag_justerare}" if meeting.forslag_justerare

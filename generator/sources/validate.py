@@ -91,8 +91,9 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
                 "förslag", "ärenden", "fraser"), path)
     organ_id = f.choice("organ", tuple(reg.organ))
     own_fraser = profil.read_fraser(root["fraser"], path, problems, "sammanträdet") if f.has("fraser") else {}
-    meeting_profil = reg.organ[organ_id].profil.med(own_fraser) if organ_id else None
     datum = f.date("datum")
+    # The organ's wording on the meeting's day (`fraser från:`), then the meeting's own phrases.
+    meeting_profil = reg.organ[organ_id].profil_on(datum).med(own_fraser) if organ_id else None
     if datum is not None:
         _same_day(f, folder, organ_id, datum, reg, problems)
     # The time is required when the kallelse prints it; a förbund that prints none leaves it out.
@@ -309,5 +310,5 @@ def _arende(path: Path, folder: Path, reg: Register, organ_id, default_datum, pr
     return Arende(tecken.nfc(path.stem), path, rubrik, f.text("dagordningsrubrik", False) or rubrik,
                   people["föredragande"], muntlig, f.text("dnr", False),
                   f.date("datum", False) or default_datum, tuple(beredning), tuple(att),
-                  tuple(bilagor), people["undertecknare"] or reg.forbund.undertecknare,
+                  tuple(bilagor), people["undertecknare"] or reg.forbund_for(organ_id).undertecknare,
                   beslutas_av, src.body, src.body_line)

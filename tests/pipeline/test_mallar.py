@@ -13,9 +13,13 @@ def test_mallar_copies_the_builtin_templates_and_never_overwrites(tmp_path):
     run = run_cli(root, "mallar")
     assert run.status == 0, run.err
     names = sorted(p.name for p in (ROOT / "templates").glob("*.docx"))
-    assert sorted(p.name for p in own.parent.iterdir()) == names
+    # With the templates: the variables they may use, the profile and the styles to start a style from.
+    styles = sorted(f"stilar/{p.name}" for p in (ROOT / "templates" / "stilar").glob("*.yaml"))
+    assert sorted(str(p.relative_to(own.parent)) for p in own.parent.rglob("*") if p.is_file()) == \
+        sorted(names + ["README.md", "profil.yaml"] + styles)
     assert own.read_bytes() == b"forbundets egen"
     assert run.out.splitlines()[0] == "meetings/mallar/kallelse.docx: finns redan och lämnas orörd"
     assert "meetings/mallar/utdrag.docx: kopierad från templates/utdrag.docx" in run.out.splitlines()
-    for name in names[1:]:
+    assert "meetings/mallar/stilar/klassisk.yaml: kopierad från templates/stilar/klassisk.yaml" in run.out.splitlines()
+    for name in names[1:] + ["README.md", "profil.yaml"] + styles:
         assert (own.parent / name).read_bytes() == (ROOT / "templates" / name).read_bytes()

@@ -101,3 +101,23 @@ def test_takedown_on_a_helgdag_is_printed_and_warned_with_the_next_vardag():
     a, warnings = dates.anslag(dt.date(2022, 5, 30), dt.date(2022, 6, 3), dt.date(2022, 6, 4))
     assert "anslaget tas ned tidigast 2022-06-25, som är midsommardagen; sista dag för överklagande blir nästa " \
            "vardag, måndag 2022-06-27" in warnings
+
+
+def test_takedown_the_day_after_the_appeal_time_when_the_organ_says_so():
+    """domain.md T3: some bodies print the day after the appeal period as the takedown day. Anslag
+    Tue 2023-04-25 + 3 weeks = Tue 2023-05-16, the last appeal day; taken down Wed 2023-05-17."""
+    regler = dates.Tidsregler(nedtagning="dagen efter")
+    a, _ = dates.anslag(dt.date(2023, 4, 20), dt.date(2023, 4, 25), None, regler)
+    assert (a.overklagande_sista, a.nedtagning) == (dt.date(2023, 5, 16), dt.date(2023, 5, 17))
+    # On a helgdag the appeal time runs to the next vardag, and the anslag comes down the day after that.
+    a, warnings = dates.anslag(dt.date(2023, 4, 20), dt.date(2023, 4, 27), None, regler)
+    assert (a.overklagande_sista, a.nedtagning) == (dt.date(2023, 5, 19), dt.date(2023, 5, 20))
+    assert not [w for w in warnings if "tas ned" in w]
+
+
+def test_a_late_anslag_is_measured_against_the_organs_own_rule():
+    for dagar, words in ((0, "justeringsdagen"), (1, "dagen efter justeringen"), (2, "andra dagen efter justeringen")):
+        _, warnings = dates.anslag(dt.date(2023, 2, 14), dt.date(2023, 2, 20), dt.date(2023, 2, 23),
+                                   dates.Tidsregler(anslag_dagar=dagar))
+        limit = (dt.date(2023, 2, 20) + dt.timedelta(days=dagar)).isoformat()
+        assert f"anslaget 2023-02-23 sätts upp senare än {words} ({limit}, anslag inom dagar: {dagar})" in warnings
