@@ -104,7 +104,7 @@ def read(meetings: Path, day: dt.date) -> Site:
     kalendernamn = ""
     for folder in sorted(p for p in meetings.iterdir() if (p / validate.MEETING_FILE).is_file()):
         try:
-            loaded = validate.load(meetings, folder.name, check_files=False)
+            loaded = validate.load(meetings, folder.name, check_files=False, arenden=False)
         except ContentError as exc:
             problems += exc.problems
             continue
