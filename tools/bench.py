@@ -55,8 +55,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import bench_kommandon as K  # noqa: E402 — the process-level figures and the kommun's archive
-
 SEED = 20220101
 EXAMPLE_ID = "2021-09-16"
 LARGE_ID = "2022-11-24"
@@ -406,6 +404,7 @@ def run_child(spec: dict, attempts: int = 2) -> dict:
         # Started by a small Python that times it: a process forked from this one would inherit
         # this process's peak memory (Linux keeps ru_maxrss across fork and exec), and the child's
         # "peak MB" would be ours.
+        load = os.getloadavg()[0]
         proc = subprocess.run([sys.executable, "-c", _WRAP, sys.executable, str(Path(__file__).resolve()),
                                "--child", json.dumps(spec)],
                               capture_output=True, text=True, cwd=str(ROOT), timeout=7200,
@@ -416,6 +415,7 @@ def run_child(spec: dict, attempts: int = 2) -> dict:
         if proc.returncode == 0 and lines:
             out = json.loads(lines[-1][len(MARKER):])
             out["wall"] = wall
+            out["load"] = load
             out["attempts"] = attempt
             return out
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
@@ -620,11 +620,12 @@ def waits(runs: Runs, proc_rows: list[tuple], found: dict) -> list[str]:
     if cold and floor1:
         line(f"Build the example {EXAMPLE_ID} from nothing, LibreOffice not running "
              f"({cold / floor1:.2f} × one batched soffice call of the same DOCX files, one process: "
-             f"{fmt_s(floor1)} s)", cold, None, f"≤ {T_COLD_OVER_SOFFICE} × soffice call = "
+             f"{fmt_s(floor1)} s)", cold, m("example_cold", "load"), f"≤ {T_COLD_OVER_SOFFICE} × soffice call = "
              f"{fmt_s(T_COLD_OVER_SOFFICE * floor1)} s", cold <= T_COLD_OVER_SOFFICE * floor1)
+    size = f"{K.tal(runs.pages('large_cold'))}-page" if runs.pages("large_cold") else "large"
     for key, what in (("example_noop", f"`make meeting {EXAMPLE_ID}`, nothing changed"),
-                      ("large_noop_p", "`make meeting` of the 2,000-page meeting, nothing changed"),
-                      ("large_edit_p", "`make meeting` of the 2,000-page meeting after editing one ärende"),
+                      ("large_noop_p", f"`make meeting` of the {size} meeting, nothing changed"),
+                      ("large_edit_p", f"`make meeting` of the {size} meeting after editing one ärende"),
                       ("example_check", f"`make check {EXAMPLE_ID}`"),
                       ("example_protokoll", f"`make protokoll {EXAMPLE_PROTOKOLL}`"),
                       ("example_status", "`make status` (the example: 2 meetings)"),
@@ -637,8 +638,8 @@ def waits(runs: Runs, proc_rows: list[tuple], found: dict) -> list[str]:
     if found:
         sizes = sorted(found)
         big, small = found[sizes[-1]], found[sizes[0]]
-        n = f"{big['meetings']:,}".replace(",", " ")
-        line(f"`make status` of a kommun's archive, {n} meetings", big["status"]["median"], big["status"]["load"],
+        line(f"`make status` of a kommun's archive, {K.tal(big['meetings'])} meetings", big["status"]["median"],
+             big["status"]["load"],
              f"≤ {K.T_STATUS:g} s", big["status"]["median"] <= K.T_STATUS)
         g = big["check"]["median"] / small["check"]["median"]
         line(f"`make check` of one meeting in it ({g:.2f} × the time at {small['meetings']} meetings)",
@@ -670,20 +671,21 @@ def capacity(runs: Runs, desc: dict, found: dict) -> list[str]:
            f"Measured here: a cold build of one of the year's meetings takes {per_meeting:.2f} s for {pages:.0f} pages "
            f"and {docs:.1f} converted documents ({year_s:.1f} s for the year of {n} meetings, one process after the "
            "other, one LibreOffice). One machine with 2 cores, building only during working hours (8 h × 250 days "
-           f"= {work_s / 3600:,.0f} h), makes about **{cap:,.0f} such meetings a year** "
-           f"({cap * pages:,.0f} pages, {cap * docs:,.0f} conversions).".replace(",", " "),
+           f"= {K.tal(work_s // 3600)} h), makes about **{K.tal(cap)} such meetings a year** "
+           f"({K.tal(cap * pages)} pages, {K.tal(cap * docs)} conversions).",
            "",
-           "Assumed, not measured: the largest Swedish kommun (Stockholm) has some 60–70 organs that meet 10–12 times "
-           f"a year — about {big_meetings:,} meetings — with packets of about {big_pages} pages, each built about "
-           f"{builds_each} times before it is sent. That is {big_meetings * big_pages * builds_each:,} pages and "
+           "Assumed, not measured: the largest Swedish kommun (Stockholm) has some 60–70 organs that meet 10–12 "
+           f"times a year — about {K.tal(big_meetings)} meetings — with packets of about {big_pages} pages, each "
+           "built about "
+           f"{builds_each} times before it is sent. That is {K.tal(big_meetings * big_pages * builds_each)} pages and "
            f"**{need_s / 3600:.1f} machine hours a year** at the measured cost per page, "
-           f"{100 * need_s / work_s:.2f} % of one machine's working year.".replace(",", " "),
+           f"{100 * need_s / work_s:.2f} % of one machine's working year.",
            ""]
     if biggest:
-        out.append(f"The archive side: `make status` of {biggest['meetings']:,} meetings takes "
+        out.append(f"The archive side: `make status` of {K.tal(biggest['meetings'])} meetings takes "
                    f"{biggest['status']['median']:.1f} s and `make webb` after a justering "
                    f"{biggest['webb']['median']:.1f} s; both read every meeting, so they grow with the archive "
-                   "(the table above), while a build and `make check` do not.".replace(",", " "))
+                   "(the table above), while a build and `make check` do not.")
         out.append("")
     out += ["If one machine did not suffice, in the order we would take the steps:",
             "",
@@ -1040,6 +1042,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     return 0
 
+
+# Last: tools/kommun.py (through bench_kommandon) takes the synthetic text and PDFs from this module.
+import bench_kommandon as K  # noqa: E402 — the process-level figures and the kommun's archive
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -147,8 +147,9 @@ def table(rows: list[tuple]) -> list[str]:
     return out
 
 
-def _n(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
+def tal(number: float) -> str:
+    """1 000 000: a thin space between thousands, as in Swedish and in the SI."""
+    return f"{number:,.0f}".replace(",", " ")
 
 
 def archive_table(found: dict) -> list[str]:
@@ -157,13 +158,13 @@ def archive_table(found: dict) -> list[str]:
            "justering s | Peak MB (status · check · webb) | Load |", "|---:|---:|---:|---:|---|---:|"]
     for n in sizes:
         f = found[n]
-        out.append(f"| {_n(f['meetings'])} | {f['status']['median']:.2f} | {f['check']['median']:.2f} | "
+        out.append(f"| {tal(f['meetings'])} | {f['status']['median']:.2f} | {f['check']['median']:.2f} | "
                    f"{f['webb']['median']:.2f} | {f['status']['peak']:.0f} · {f['check']['peak']:.0f} · "
                    f"{f['webb']['peak']:.0f} | {f['status']['load']:.2f} |")
     small, big = found[sizes[0]], found[sizes[-1]]
     grow = big["meetings"] / small["meetings"]
     out.append("")
-    out.append(f"Growth from {_n(small['meetings'])} to {_n(big['meetings'])} meetings ({grow:.0f} ×): linear is "
+    out.append(f"Growth from {tal(small['meetings'])} to {tal(big['meetings'])} meetings ({grow:.0f} ×): linear is "
                f"{grow:.0f} ×, better than linear is less.")
     out.append("")
     out.append("| Command | Growth | Linear or better | Target at the largest size | |")

@@ -53,7 +53,8 @@ def _register(organs: list[tuple[str, str]], people: list[str]) -> str:
         lines += [f"  {oid}:", f"    namn: {name}", f"    förkortning: {oid.upper()}",
                   f"    beslutsformel: {name[:1].upper() + name[1:]} beslutar",
                   f"    förslagsformel: {name[:1].upper() + name[1:]} föreslås besluta",
-                  "    föredragningslista:", "      - typ: justering", "        rubrik: Val av justerare och justeringstid",
+                  "    föredragningslista:", "      - typ: justering",
+                  "        rubrik: Val av justerare och justeringstid",
                   "      - typ: ärenden", ""]
     lines.append(middle.rstrip("\n"))
     lines.append("uppdrag:")
@@ -168,6 +169,9 @@ def cached(base: Path, n_organs: int, years: int) -> tuple[Path, dict]:
     where = base / f"kommun-{VERSION}-{n_organs}x{years}"
     desc_file = where / "beskrivning.json"
     if not desc_file.is_file():
+        for old in base.glob("kommun-*") if base.is_dir() else []:
+            if not old.name.startswith(f"kommun-{VERSION}-"):  # made by an older tools/kommun.py
+                shutil.rmtree(old, ignore_errors=True)
         shutil.rmtree(where, ignore_errors=True)
         tmp = base / f".tmp-{where.name}"
         shutil.rmtree(tmp, ignore_errors=True)
