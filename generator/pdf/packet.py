@@ -14,6 +14,10 @@ Tags survive the merge: each tagged part's structure tree is copied under the pa
 (a Sect per agenda item, a Part per document), with its /StructParents and parent tree
 renumbered. Parts that arrive untagged (scanned or exported without tags) stay untagged; the
 packet says how many pages they have.
+
+Over the ~400-line rule on purpose: this is the one module that imports pikepdf (one adapter per
+library, the contract in pyproject.toml), so what needs pikepdf stays here; the packet's plain
+values, which the pipeline needs without loading pikepdf, are in parts.py.
 """
 from __future__ import annotations
 

@@ -97,7 +97,8 @@ class Site:
 
 
 def read(meetings: Path, day: dt.date) -> Site:
-    """Every meeting folder, checked; all problems together."""
+    """Every meeting's sammanträde.yaml, checked (the site shows no ärende, so they are not read);
+    all problems together."""
     problems: list[Problem] = []
     moten: list[Mote] = []
     register = None
