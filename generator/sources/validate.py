@@ -63,16 +63,28 @@ def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
     raise UsageError(f"sammanträdet {meeting_id} finns inte ({folder}/{MEETING_FILE} saknas) — {hint}")
 
 
+def read_register(meetings_root: Path) -> tuple[Register | None, tuple[Problem, ...]]:
+    """The register and its problems, for a command that loads many meetings (load(register=…))."""
+    problems: list[Problem] = []
+    return load_register(meetings_root / REGISTER_FILE, problems), tuple(problems)
+
+
 def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
-         known_good: frozenset[str] = frozenset(), arenden: bool = True) -> Loaded:
+         known_good: frozenset[str] = frozenset(), arenden: bool = True,
+         register: tuple[Register | None, tuple[Problem, ...]] | None = None) -> Loaded:
     """Read and check the register and one meeting; raise ContentError with every problem.
     `check_files`: also open every bilaga (type, size, PDF readable), except those whose
     SHA-256 is in `known_good`. `arenden=False`: sammanträde.yaml alone, for a command that
     shows where every meeting of the archive stands (`make status`) and reads no ärende; the
-    meeting then has no ärenden, standing items or previous protokoll."""
+    meeting then has no ärenden, standing items or previous protokoll. `register`: read_register's
+    result, read once by a command that walks the archive."""
     folder = meeting_folder(meetings_root, meeting_id)
     problems: list[Problem] = []
-    register = load_register(meetings_root / REGISTER_FILE, problems)
+    if register is None:
+        register = load_register(meetings_root / REGISTER_FILE, problems)
+    else:
+        register, found = register
+        problems += found
     meeting = None
     if register is not None:
         meeting = _meeting(folder, register, problems, FileChecks(check_files, known_good), arenden)
