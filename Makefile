@@ -16,7 +16,7 @@
 # make status               läget för varje sammanträde
 # make webb DATUM=2021-09-10   bygg webbplatsen i build/webb/: anslagstavlan den dagen (standard: i dag)
 # make stoppa-libreoffice   avsluta LibreOffice, som annars hålls igång 10 min efter senaste bygget
-# make bench                prestandamätningen; skriver docs/benchmark.md
+# make bench                prestandamätningen (≈ 10 min, på en ledig maskin); skriver docs/benchmark.md
 # make test                 alla tester (med riktig LibreOffice)
 # make test-quick           testerna utan LibreOffice
 # make setup                installera det som behövs (körs automatiskt första gången)

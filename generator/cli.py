@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 from generator import __version__, pipeline
-from generator.archive import status, utskick
-from generator.epost.meddelande import storlek
 from generator.errors import ContentError, GeneratorError, UsageError, shown
-from generator.pdf import libreoffice
 from generator.rules import dates
-from generator.sources import protokoll_data
+
+# What only some commands need is imported in their branch of main(), and the pipeline imports a
+# command's stages when it is first used: a no-op `make meeting` loads no PDF, Word or e-mail library.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,6 +101,7 @@ def _date(text: str):
 
 def _utskick(k, args, project, say) -> int:
     """Who gets (or got) what in an e-mail run; status 1 when the server refused someone."""
+    from generator.epost.meddelande import storlek
     for w in k.varningar:
         print(w, file=sys.stderr)
     p = k.paket
@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"{result.untagged_pages} av sidorna kommer från bilagor utan taggar (t.ex. skannade): en "
                     "skärmläsare kan inte läsa dem — be avsändaren om en tillgänglig PDF (taggad) om det behövs.")
         elif args.kommando == "protokoll":
+            from generator.sources import protokoll_data
             ranges = []
             for text in args.utdrag:
                 rng = protokoll_data.parse_range(text)
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             say(f"{args.sammantrade}: ett nytt bygge ger samma filer; arkivet och signaturerna är i ordning.")
         elif args.kommando == "status":
+            from generator.archive import status
             rows, damaged, warnings = status.status(project, args.idag or dt.date.today())
             head = ("Sammanträde", "Organ", "Kallelse", "Utskick", "Protokoll", "Kvar till justering", "Anslag",
                     "Överklagande t.o.m.")
@@ -226,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             for w in warnings:
                 print(w, file=sys.stderr)
         elif args.kommando == "diff":
+            from generator.archive import utskick
             lines = utskick.kallelse_diff(project, args.sammantrade, args.fran, args.till)
             for line in lines:
                 say(line)
@@ -247,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.kommando == "protokollutkast":
             pipeline.protokollutkast(project, args.sammantrade, say)
         elif args.kommando == "stoppa-libreoffice":
+            from generator.pdf import libreoffice
             say("LibreOffice avslutad." if libreoffice.stop_warm() else "Ingen LibreOffice var igång.")
         elif args.kommando == "check":
             warnings = pipeline.check(project, args.sammantrade)

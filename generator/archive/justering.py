@@ -10,10 +10,10 @@ from pathlib import Path
 from generator import __version__
 from generator.archive import signaturer
 from generator.archive.outputs import Archive
-from generator.documents import context, protokoll, render_docx
+from generator.documents import context, protokoll
 from generator.errors import ContentError, EnvironmentFault, Problem
 from generator.hashes import digest, sha256
-from generator.pdf import libreoffice, packet
+from generator.pdf import libreoffice
 from generator.rules import dates
 from generator.sources import protokoll_data, validate
 
@@ -106,6 +106,8 @@ def check_not_changed(prot: protokoll.Protokoll) -> None:
 def _freeze(project, loaded, prot, rattelse: dict | None, report) -> tuple[bytes, str]:
     """Render and convert the protokoll as PDF/A-2 and PDF/UA-1 without watermark, finish its
     tags and metadata (PDF/A-2a when every page is tagged); check the declaration."""
+    from generator.documents import render_docx  # Word and PDF libraries only when a protokoll is frozen
+    from generator.pdf import packet
     template = project.template(prot.fraser.setting("protokollmall"), prot.meeting.organ)
     p_context, blocks = context.protokoll(prot, watermark=False, rattelse=rattelse)
     if problems := render_docx.check_template(template, set(p_context) | set(blocks)):

@@ -4,6 +4,7 @@ os.replace, so a failed or interrupted build leaves the previous outputs intact.
 from __future__ import annotations
 
 import fcntl
+import filecmp
 import json
 import os
 import re
@@ -140,6 +141,18 @@ class BuildDir:
     def existing(self, rel: str) -> bool:
         target = self.final / self._rel(rel)
         return target.is_file() and target.stat().st_size > 0
+
+    def unchanged(self, rel: str, data: bytes | Path) -> bool:
+        """The previous build's `rel` holds exactly `data` (bytes, or the content of that file):
+        then it is kept rather than written again (the website of a large archive is thousands
+        of files, most the same as last time)."""
+        target = self.final / self._rel(rel)
+        try:
+            if isinstance(data, Path):
+                return target.stat().st_size == data.stat().st_size and filecmp.cmp(target, data, shallow=False)
+            return target.stat().st_size == len(data) and target.read_bytes() == data
+        except OSError:
+            return False
 
     def keep(self, rel: str) -> None:
         """An output of the previous build that is still valid: not rebuilt, not removed."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Field, Run
 from generator.model import Register, Sammantrade
-from generator.pdf.packet import Metadata
+from generator.pdf.parts import Metadata
 from generator.rules.formulas import forslagsformel
 from generator.rules.fraser import Fraser, fraser_for, swedish_list
 from generator.rules.numbering import AgendaRow, BilagaNr, bilaga_ref

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from generator.documents import markdown_blocks
 from generator.documents.markdown_blocks import Block, Field, Run
 from generator.errors import ContentError, Problem
-from generator.pdf.packet import Metadata
+from generator.pdf.parts import Metadata
 
 # docxcompose (imported by docxtpl for subdocuments, which we do not use) rebinds python-docx's
 # "cp" prefix to the custom properties' namespace, so core properties such as lastModifiedBy and

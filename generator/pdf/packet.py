@@ -14,12 +14,14 @@ Tags survive the merge: each tagged part's structure tree is copied under the pa
 (a Sect per agenda item, a Part per document), with its /StructParents and parent tree
 renumbered. Parts that arrive untagged (scanned or exported without tags) stay untagged; the
 packet says how many pages they have.
+
+Over the ~400-line rule on purpose: this is the one module that imports pikepdf (one adapter per
+library, the contract in pyproject.toml), so what needs pikepdf stays here; the packet's plain
+values, which the pipeline needs without loading pikepdf, are in parts.py.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -27,43 +29,11 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Stream, String
 
 from generator.pdf import stamps
+from generator.pdf.parts import PRODUCER, Metadata, PacketError, Part, Placed, Section
 
-PRODUCER = "Mötesgeneratorn"
 # Operators that paint; in a tagged page each must sit in marked content (a structure
 # element's MCID, or an artifact).
 _PAINT = frozenset(("Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "BI"))
-
-
-class PacketError(Exception):
-    """A part cannot be read (encrypted, corrupt); carries the part's name."""
-
-    def __init__(self, part: "Part", message: str):
-        self.part = part
-        super().__init__(message)
-
-
-@dataclass(frozen=True)
-class Part:
-    pdf: Path
-    bookmark: str
-    label: str  # page-label prefix, e.g. "4.1"
-    stamp: str | None = None  # text at the top right of every page
-    source: Path | None = None  # the user's file, for messages
-
-
-@dataclass
-class Section:
-    title: str | None  # None: the parts are top-level bookmarks
-    parts: list[Part] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Metadata:
-    title: str
-    author: str
-    subject: str
-    date: dt.date
-    language: str = "sv-SE"
 
 
 class _Decorator:
@@ -380,14 +350,6 @@ def freeze(data: bytes, meta: Metadata) -> tuple[bytes, str | None]:
         xmp = pdf.open_metadata()
         level = (xmp.get("pdfaid:part") or "") + (xmp.get("pdfaid:conformance") or "").upper()
     return buf.getvalue(), level or None
-
-
-@dataclass
-class Placed:
-    """What assemble() made: per part its first page and page count, and the untagged pages."""
-
-    parts: list[tuple[Part, int, int]]
-    untagged_pages: int
 
 
 def assemble(sections: list[Section], out: Path, meta: Metadata, page_number: Callable[[int, int], str]) -> Placed:

@@ -10,11 +10,11 @@ from typing import Callable
 from generator import __version__
 from generator.archive import utskick
 from generator.archive.outputs import MANIFEST, BuildDir, read_manifest
-from generator.documents import context, render_docx
+from generator.documents import context
 from generator.errors import ContentError
 from generator.hashes import digest
 from generator.model import Redigerat
-from generator.pdf import libreoffice, packet
+from generator.pdf import libreoffice, parts
 from generator.pipeline import redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, part_problem, record, why
 from generator.rules import numbering
@@ -77,7 +77,7 @@ class _Doc:
     source: Path | None = None  # a user's DOCX/ODT/XLSX bilaga
     template: Path | None = None
     names: frozenset[str] = frozenset()  # the variables its template may use
-    meta: packet.Metadata | None = None  # generated documents: title, author, date
+    meta: parts.Metadata | None = None  # generated documents: title, author, date
     edit_name: str | None = None  # its name in meetings/<m>/redigerat/ (kallelse, or the ärende's id)
     edit: Redigerat | None = None  # the staff's Word-edited version, used in place of the generated one
 
@@ -129,7 +129,7 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
     k_meta = context.kallelse_meta(meeting, register)
     plan.docs.append(_Doc("kallelse", "kallelsen", {"innehåll": digest([k_context, k_meta]),
                                                     "mall": template_hash["kallelse"], **version},
-                          render=lambda: render_docx.render(templates["kallelse"], k_context, meta=k_meta),
+                          render=lambda: _render(templates["kallelse"], k_context, meta=k_meta),
                           meta=k_meta, template=templates["kallelse"], names=frozenset(k_context),
                           edit_name="kallelse", edit=edits.get("kallelse")))
     for row in plan.handlingar:
@@ -138,7 +138,7 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
         plan.docs.append(_Doc(handling_name(row, plan.lopande), f"tjänsteskrivelse {row.nr} ({row.arende.id})",
                               {"innehåll": digest([t_context, blocks, t_meta]), "mall": template_hash["tjansteskrivelse"],
                                **version},
-                              render=lambda c=t_context, b=blocks, m=t_meta: render_docx.render(
+                              render=lambda c=t_context, b=blocks, m=t_meta: _render(
                                   templates["tjansteskrivelse"], c, b, meta=m), meta=t_meta,
                               template=templates["tjansteskrivelse"], names=frozenset(t_context) | frozenset(blocks),
                               edit_name=row.arende.id, edit=edits.get(row.arende.id)))
@@ -153,6 +153,13 @@ def _plan(project: Project, loaded: Loaded, rows: list[AgendaRow]) -> _Plan:
                                       {"fil": plan.bilaga_hash[b.nummer], "export": digest(libreoffice.TAGGED)},
                                       source=b.bilaga.fil))
     return plan
+
+
+def _render(template: Path, ctx: dict, blocks: dict | None = None, meta: parts.Metadata | None = None) -> bytes:
+    """The DOCX of a document; docx, docxtpl and jinja2 are loaded here, so a build that finds
+    everything current never loads them (start-up, docs/benchmark.md)."""
+    from generator.documents import render_docx
+    return render_docx.render(template, ctx, blocks, meta=meta)
 
 
 def _edits(out: BuildDir, plan: _Plan) -> tuple:
@@ -205,6 +212,7 @@ def _check_templates(plan: _Plan, todo: list[_Doc]) -> None:
     checked: dict[Path, list] = {}
     for doc in todo:
         if doc.template is not None and doc.template not in checked:
+            from generator.documents import render_docx  # docx, docxtpl, jinja2: only when something is made
             checked[doc.template] = render_docx.check_template(doc.template, set(doc.names))
     problems = [p for found in checked.values() for p in found]
     if problems:
@@ -242,6 +250,7 @@ def _render_and_convert(out: BuildDir, plan: _Plan, todo: list[_Doc], clock: Clo
     if failures:
         raise ContentError([conversion_problem(f, plan.rows) for f in failures])
     # Our documents: layout tables re-tagged, Info and XMP metadata written together.
+    from generator.pdf import packet  # pikepdf: only when a PDF is made (a no-op build never loads it)
     for doc, job in zip(generated, made):
         packet.finish(job.target, out.claim(f"{doc.rel}.pdf"), doc.meta)
     clock.lap("pdf", f"{len(jobs)} av {len(plan.docs)} dokument konverterade")
@@ -252,16 +261,16 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
     """The packet: kallelse, then per item its tjänsteskrivelse and bilagor, stamped; kept as it
     was when none of its inputs changed."""
     meeting, register, fr = plan.loaded.meeting, plan.loaded.register, plan.fraser
-    sections = [packet.Section(None, [packet.Part(out.current("kallelse.pdf"), fr.text("paket.kallelse"), "K")])]
+    sections = [parts.Section(None, [parts.Part(out.current("kallelse.pdf"), fr.text("paket.kallelse"), "K")])]
     for row in plan.rows:
         if not (row.har_handling or row.bilagor):
             continue
-        sec = packet.Section(fr.text("paket.avsnitt", nr=row.nr, rubrik=row.rubrik))
+        sec = parts.Section(fr.text("paket.avsnitt", nr=row.nr, rubrik=row.rubrik))
         if row.har_handling:
-            sec.parts.append(packet.Part(out.current(f"{handling_name(row, plan.lopande)}.pdf"),
+            sec.parts.append(parts.Part(out.current(f"{handling_name(row, plan.lopande)}.pdf"),
                                          fr.text("paket.tjänsteskrivelse", nr=row.nr, rubrik=row.rubrik), str(row.nr)))
         for b in row.bilagor:
-            sec.parts.append(packet.Part(plan.bilaga_pdf[b.nummer], fr.text("paket.bilaga", nr=b.nummer,
+            sec.parts.append(parts.Part(plan.bilaga_pdf[b.nummer], fr.text("paket.bilaga", nr=b.nummer,
                                                                               titel=b.bilaga.titel), b.nummer,
                                          stamp=fr.text("paket.stämpel", nr=b.nummer), source=b.bilaga.fil))
         sections.append(sec)
@@ -281,10 +290,11 @@ def _assemble(out: BuildDir, plan: _Plan, state: dict, clock: Clock, result: Res
         result.untagged_pages = previous.get("sidor utan taggar", 0)
         clock.lap("paket", "oförändrat")
     else:
+        from generator.pdf import packet  # pikepdf: only when the packet is made
         try:
             placed = packet.assemble(sections, out.claim(f"{PACKET}.pdf"), meta,
                                      lambda n, total: fr.text("paket.sidnummer", sida=str(n), sidor=str(total)))
-        except packet.PacketError as exc:
+        except parts.PacketError as exc:
             raise ContentError([part_problem(exc, plan.rows)]) from None
         result.pages = sum(n for _, _, n in placed.parts)
         result.untagged_pages = placed.untagged_pages

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from generator.archive import justering, records
 from generator.archive.outputs import Archive, BuildDir
-from generator.documents import context, protokoll, render_docx
+from generator.documents import context, protokoll
 from generator.documents.protokoll import Protokoll
 from generator.errors import ContentError, Problem
-from generator.pdf import libreoffice, packet
+from generator.pdf import libreoffice, parts
 from generator.pipeline import kallelse, redigerat
 from generator.pipeline.stages import Clock, Project, Report, Result, conversion_problem, record
 from generator.rules.paragrafer import paragraf_rows
@@ -111,7 +111,8 @@ def _extracts(prot: Protokoll, utdrag, expediering: bool) -> list[tuple[str, lis
 
 
 def _render(project: Project, out: BuildDir, prot: Protokoll, extracts,
-            watermark: bool) -> list[tuple[libreoffice.Job, packet.Metadata]]:
+            watermark: bool) -> list[tuple[libreoffice.Job, parts.Metadata]]:
+    from generator.documents import render_docx  # docx, docxtpl, jinja2: not for `make check`
     p_context, blocks = context.protokoll(prot, watermark=watermark)
     docs = [("protokoll", _template(project, prot), p_context, blocks, context.protokoll_meta(prot))]
     for name, chosen, mottagare in extracts:
@@ -126,8 +127,9 @@ def _render(project: Project, out: BuildDir, prot: Protokoll, extracts,
             for i, (name, t, c, b, m) in enumerate(docs)]
 
 
-def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, packet.Metadata]], mark: str | None) -> int:
+def _finish(out: BuildDir, jobs: list[tuple[libreoffice.Job, parts.Metadata]], mark: str | None) -> int:
     """Title and author on every PDF, OJUSTERAT on every page until justerat; the protokoll's pages."""
+    from generator.pdf import packet  # pikepdf: not for `make check`
     pages = [packet.finish(job.target, out.claim(f"{job.name}.pdf" if i else "protokoll.pdf"), meta, mark)
              for i, (job, meta) in enumerate(jobs)]
     return pages[0]
@@ -153,6 +155,7 @@ def check(project: Project, meeting_id: str) -> tuple[Problem, ...]:
         except ContentError as exc:  # the templates' problems too, all at once
             raise ContentError(problems + list(exc.problems)) from None
         warnings += tuple(prot.warnings)
+        from generator.documents import render_docx  # check reads the templates as meeting and protokoll would
         p_context, blocks = context.protokoll(prot, watermark=False)  # … and those `protokoll` would use
         u_context, u_blocks = context.utdrag(prot, prot.paragrafer[:1], watermark=False)
         for template, names in ((_template(project, prot), set(p_context) | set(blocks)),

@@ -10,7 +10,7 @@ from typing import Callable
 from generator import __version__
 from generator.errors import Problem
 from generator.hashes import sha256
-from generator.pdf import libreoffice, packet
+from generator.pdf import libreoffice, parts
 from generator.model import Organ
 from generator.rules.numbering import AgendaRow
 from generator.sources import profil
@@ -103,7 +103,7 @@ def conversion_problem(failure: libreoffice.Failure, rows: list[AgendaRow]) -> P
     return Problem(None, None, f"{failure.job.name}: {failure.message}", "rapportera felet till utvecklarna")
 
 
-def part_problem(exc: packet.PacketError, rows: list[AgendaRow]) -> Problem:
+def part_problem(exc: parts.PacketError, rows: list[AgendaRow]) -> Problem:
     """A PDF the packet could not read, named as the user knows it."""
     for row in rows:
         for b in row.bilagor:

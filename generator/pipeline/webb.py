@@ -25,16 +25,24 @@ def build_site(project: Project, day: dt.date, report: Report = lambda _: None) 
     clock.lap("sidor", f"{len(files)} filer, {len(published)} PDF:er")
     out = BuildDir(project.build, FOLDER, FOLDER, report)
     try:
+        # What is as it was stays (most of a large archive's site after one new justering).
         for rel, data in sorted(files.items()):
-            out.write(rel, data)
+            if out.unchanged(rel, data):
+                out.keep(rel)
+            else:
+                out.write(rel, data)
         for rel, source in sorted(published.items()):
+            if out.unchanged(rel, source):
+                out.keep(rel)
+                continue
             try:
                 data = source.read_bytes()
             except OSError as exc:
                 raise EnvironmentFault(f"{source}: kan inte läsas ({exc.strerror}) — kör make verify för "
                                        "sammanträdet") from None
             out.write(rel, data)
-        result.outputs = out.commit(("",), {}, manifest=False)
+        moved = out.commit(("",), {}, manifest=False)
+        result.outputs = sorted(moved + [out.final / rel for rel in out.kept])  # the whole site
         clock.lap("klart", str(out.final))
     finally:
         out.abort()

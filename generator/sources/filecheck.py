@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 from generator.hashes import sha256
-from generator.pdf.packet import inspect_pdf  # packet.py is the one module that opens PDFs (pikepdf)
 
 MAX_BILAGA_MB_ENV = "GENERATOR_MAX_BILAGA_MB"
 MAX_BILAGA_MB = 100
@@ -105,6 +104,7 @@ def inspect_bilaga(path: Path, removed: list[str] | None = None) -> tuple[str, s
         # A PDF with only an owner password (printing/changing restricted) opens with the empty user
         # password, as in every PDF reader; inspect_pdf accepts it and the packet copies its pages
         # unencrypted. Only a PDF that needs a password to be read at all is an error.
+        from generator.pdf.packet import inspect_pdf  # the one module that opens PDFs; pikepdf loads only here
         wrong = inspect_pdf(path, removed)
         if wrong:
             if "lösenord" in wrong:

@@ -3,6 +3,8 @@ them (the justerat protokoll). Reads only the few fields it needs; never writes.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 from generator.sources import tecken
@@ -15,19 +17,64 @@ JUSTERAT, JUSTERING_RECORD = "justerat", "justering.json"  # written by archive/
 
 
 def meetings_of(meetings_root: Path, organ: str, year: int | None = None) -> list[tuple[str, str]]:
-    """(ISO date, folder name) of every meeting of `organ` (in `year`) in the archive, in date order."""
+    """(ISO date, folder name) of every meeting of `organ` (in `year`) in the archive, in date order.
+    Folders are named after their date, so a year's meetings are found by name before any file
+    is read; a kommun's archive of thousands of meetings is not read for one year's series."""
+    if not meetings_root.is_dir():
+        return []
+    prefix = str(year) if year is not None else ""
     out = []
-    for folder in sorted(meetings_root.iterdir()) if meetings_root.is_dir() else []:
-        path = tecken.hitta(folder / MEETING_FILE)  # also an NFD name (made on a Mac)
-        if not path.is_file() or (year is not None and not folder.name.startswith(str(year))):
+    for name in (n for n in folders(meetings_root) if n.startswith(prefix)):
+        path = tecken.hitta(meetings_root / name / MEETING_FILE)  # also an NFD name (made on a Mac)
+        if not path.is_file():
             continue
-        root = read_yaml(path, [])
-        if not isinstance(root, YMap):
-            continue
-        o, d = root.get("organ"), root.get("datum")
-        if isinstance(o, YScalar) and o.text == organ and isinstance(d, YScalar) and d.text:
-            out.append((iso_part(d.text), folder.name))
+        o, d = head(path)
+        if o == organ and d:
+            out.append((iso_part(d), name))
     return sorted(out)
+
+
+_LISTED: dict[str, tuple[tuple[int, int, int], tuple[str, ...]]] = {}
+
+
+def folders(meetings_root: Path) -> tuple[str, ...]:
+    """The names in meetings/, sorted, so walking an archive of thousands of meetings does not
+    list it once per meeting. Listed again when the folder changed: a folder added or removed
+    changes its link count and mtime, a rename its mtime. A listing is kept only once the folder
+    has been unchanged for a second, as git does for its index: mtimes move in clock ticks, and
+    a change in the same tick as the listing would otherwise go unseen."""
+    st = meetings_root.stat()
+    stamp = (st.st_mtime_ns, st.st_nlink, st.st_ino)
+    key = str(meetings_root)
+    if key in _LISTED and _LISTED[key][0] == stamp:
+        return _LISTED[key][1]
+    names = tuple(sorted(os.listdir(meetings_root)))
+    if time.time_ns() - st.st_mtime_ns > 1_000_000_000:
+        if len(_LISTED) > 1000:
+            _LISTED.clear()
+        _LISTED[key] = (stamp, names)
+    return names
+
+
+_HEADS: dict[tuple[str, bytes], tuple[str | None, str | None]] = {}
+
+
+def head(path: Path) -> tuple[str | None, str | None]:
+    """The organ and datum a sammanträde.yaml names, as written (None when missing or not text).
+    Kept per content for the rest of the process: the commands that walk the archive (status,
+    webb, the § series) ask about the same files again and again."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, None
+    key = (str(path), data)
+    if key not in _HEADS:
+        if len(_HEADS) > 100_000:  # a long-running process (the tests) reads many archives
+            _HEADS.clear()
+        root = read_yaml(path, [])
+        o, d = (root.get("organ"), root.get("datum")) if isinstance(root, YMap) else (None, None)
+        _HEADS[key] = (o.text if isinstance(o, YScalar) else None, d.text if isinstance(d, YScalar) else None)
+    return _HEADS[key]
 
 
 def previous(meetings_root: Path, organ: str, datum: dt.date) -> tuple[str, dt.date] | None:

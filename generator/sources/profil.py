@@ -48,7 +48,7 @@ def template_dirs(meetings_root: Path) -> list[Path]:
     """Where templates, styles and the profile are looked for, in order: the förbund's own
     (meetings/mallar/), the project's templates/, and the generator's own (when the project has none)."""
     dirs = [meetings_root / MALLAR, meetings_root.parent / "templates"]
-    return dirs + ([BUILTIN] if BUILTIN.resolve() != dirs[1].resolve() else [])
+    return dirs + ([BUILTIN] if BUILTIN != dirs[1].resolve() else [])  # BUILTIN is resolved already
 
 
 def find(meetings_root: Path, name: str, organ: str | None = None) -> Path:

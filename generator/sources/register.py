@@ -3,7 +3,9 @@ organisations, people, kansli and mandates. Reads only; every problem is collect
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import time
 from pathlib import Path
 
 from generator.errors import Problem
@@ -18,7 +20,51 @@ from generator.sources.register_check import contradictions
 REGISTER_FILE = "register.yaml"
 
 
+_LOADED: dict[tuple, tuple[Register | None, tuple[Problem, ...]]] = {}
+
+
 def load_register(path: Path, problems: list[Problem]) -> Register | None:
+    """The register and its problems; read once in a process while its files stay as they were
+    (every meeting a command reads loads it: `make status` of a kommun's archive would parse it
+    thousands of times). The Register is frozen, so sharing it is safe."""
+    try:
+        key = _inputs(path)
+    except OSError:
+        key = None
+    if key is None:
+        return _load(path, problems)
+    if key not in _LOADED:
+        found: list[Problem] = []
+        if len(_LOADED) >= 4:  # one project at a time, in practice; tests run many
+            _LOADED.clear()
+        _LOADED[key] = (_load(path, found), tuple(found))
+    register, found = _LOADED[key]
+    problems += found
+    return register
+
+
+def _inputs(path: Path) -> tuple | None:
+    """What the register's reading depends on, as cheap to compare as possible: the register,
+    and in every folder a profile or style is looked for (profil.template_dirs) the folder itself
+    (a file added or removed) and its profile and styles, each by size, mtime and inode. None —
+    read afresh — while any of them changed within the last second: mtimes move in clock ticks,
+    so a change in the same tick as a reading could otherwise go unseen (as git treats its index)."""
+    files = [path]
+    for d in profil.template_dirs(path.parent):
+        for folder in (d, d / profil.STILAR):
+            if folder.is_dir():
+                files.append(folder)
+                files += sorted(folder / n for n in os.listdir(folder) if n.endswith(".yaml"))
+    key, now = [], time.time_ns()
+    for f in files:
+        st = f.stat()
+        if now - st.st_mtime_ns < 1_000_000_000:
+            return None
+        key.append((str(f), st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(key)
+
+
+def _load(path: Path, problems: list[Problem]) -> Register | None:
     root = read_yaml(path, problems)
     if root is None:
         return None

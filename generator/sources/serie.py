@@ -12,17 +12,21 @@ from generator.sources import moten, protokoll_data, validate
 
 
 def series_start(meetings_root: Path, meeting: Sammantrade, register: Register,
-                 _seen: frozenset = frozenset()) -> tuple[int, list[Problem]]:
+                 _seen: frozenset = frozenset(), _year: list | None = None) -> tuple[int, list[Problem]]:
     """First § of `meeting`: the previous meeting of the same organ that year + 1, or where the
-    register says the year's series starts (1 by default)."""
+    register says the year's series starts (1 by default). The organ's meetings that year are
+    listed once for the whole walk back (`_year`)."""
     organ = register.organ[meeting.organ]
     year = meeting.datum.year
-    earlier = [name for d, name in moten.meetings_of(meetings_root, meeting.organ, year)
-               if d < meeting.datum.isoformat() and name not in _seen]
+    if _year is None:
+        _year = moten.meetings_of(meetings_root, meeting.organ, year)
+    earlier = [name for d, name in _year if d < meeting.datum.isoformat() and name not in _seen]
     if not earlier:
         return organ.serie_borjar.get(year, 1), []
     previous = validate.load(meetings_root, earlier[-1], check_files=False)
-    start, warnings = series_start(meetings_root, previous.meeting, register, _seen | {meeting.id})
+    if previous.meeting.organ != meeting.organ or previous.meeting.datum.year != year:
+        _year = None  # not as listed (the folder changed meanwhile): list again
+    start, warnings = series_start(meetings_root, previous.meeting, register, _seen | {meeting.id}, _year)
     data = _try_data(previous)
     count = len(paragraf_rows(previous.meeting, register, data))
     if data is None:

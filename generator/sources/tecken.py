@@ -4,6 +4,7 @@ Windows), characters an editor does not show (zero-width, direction overrides), 
 counted as an editor counts them. Pure; used by load (text) and validate (ids, file names)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -13,6 +14,7 @@ RIKTNING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Line and paragraph separators: PyYAML (and Python's splitlines) break lines at them, editors
 # do not, so every later line number would be wrong. Always an error, reported on its own line.
 RADBRYTNING = "\u2028\u2029\x85"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 NAMN = {"\u200b": "nollbrett blanksteg", "\u200c": "nollbredd icke-sammanfogare", "\u200d": "nollbredd sammanfogare",
         "\u2060": "osynlig ordsammanfogare", "\ufeff": "byte-ordningsmärke (BOM)", "\u00ad": "mjukt bindestreck",
         "\u200e": "vänster-till-höger-markering", "\u200f": "höger-till-vänster-markering",
@@ -38,9 +40,10 @@ def osynligt(text: str, i_text: bool = False) -> int | None:
     """Index of the first character an editor does not show (Unicode format characters, such as
     zero-width spaces and direction marks, and line separators), or None. `i_text`: in running
     text, where a soft hyphen (a hyphenation point from Word) is at home."""
-    for i, c in enumerate(text):
+    for m in _NOT_ASCII.finditer(text):  # no ASCII character is one; only the others are looked up
+        c = m.group()
         if (unicodedata.category(c) in ("Cf", "Zl", "Zp") or c in RADBRYTNING) and not (i_text and c == "\u00ad"):
-            return i
+            return m.start()
     return None
 
 

@@ -6,7 +6,9 @@ PDF's page tree), so a file that cannot be used is reported with the rest, befor
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from pathlib import Path
 from generator.errors import ContentError, Problem, UsageError
 from generator.model import UTFALL, Arende, Beredning, OvrigRad, Redigerat, Register, Sammantrade
 from generator.rules import fraser
-from generator.sources import profil, punkter, rimlighet, tecken, texter
+from generator.sources import moten, profil, punkter, rimlighet, tecken, texter
 from generator.sources.bilagor import FileChecks, read_bilagor
 from generator.sources.filecheck import content_hash, inspect_bilaga
 from generator.sources.fields import Fields, did_you_mean, iso_part, scalar_text, unknown_person
@@ -61,17 +63,31 @@ def meeting_folder(meetings_root: Path, meeting_id: str) -> Path:
     raise UsageError(f"sammanträdet {meeting_id} finns inte ({folder}/{MEETING_FILE} saknas) — {hint}")
 
 
+def read_register(meetings_root: Path) -> tuple[Register | None, tuple[Problem, ...]]:
+    """The register and its problems, for a command that loads many meetings (load(register=…))."""
+    problems: list[Problem] = []
+    return load_register(meetings_root / REGISTER_FILE, problems), tuple(problems)
+
+
 def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
-         known_good: frozenset[str] = frozenset()) -> Loaded:
+         known_good: frozenset[str] = frozenset(), arenden: bool = True,
+         register: tuple[Register | None, tuple[Problem, ...]] | None = None) -> Loaded:
     """Read and check the register and one meeting; raise ContentError with every problem.
     `check_files`: also open every bilaga (type, size, PDF readable), except those whose
-    SHA-256 is in `known_good`."""
+    SHA-256 is in `known_good`. `arenden=False`: sammanträde.yaml alone, for a command that
+    shows where every meeting of the archive stands (`make status`) and reads no ärende; the
+    meeting then has no ärenden, standing items or previous protokoll. `register`: read_register's
+    result, read once by a command that walks the archive."""
     folder = meeting_folder(meetings_root, meeting_id)
     problems: list[Problem] = []
-    register = load_register(meetings_root / REGISTER_FILE, problems)
+    if register is None:
+        register = load_register(meetings_root / REGISTER_FILE, problems)
+    else:
+        register, found = register
+        problems += found
     meeting = None
     if register is not None:
-        meeting = _meeting(folder, register, problems, FileChecks(check_files, known_good))
+        meeting = _meeting(folder, register, problems, FileChecks(check_files, known_good), arenden)
     if register is not None and meeting is not None:
         problems += rimlighet.warnings(meetings_root, meeting, register)
     errors = [p for p in problems if not p.warning]
@@ -81,7 +97,8 @@ def load(meetings_root: Path, meeting_id: str, check_files: bool = True,
     return Loaded(register.on(meeting.datum), meeting, tuple(p for p in problems if p.warning))
 
 
-def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks) -> Sammantrade | None:
+def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: FileChecks,
+             with_arenden: bool = True) -> Sammantrade | None:
     path = meeting_file(folder)
     root = read_yaml(path, problems)
     if root is None:
@@ -144,6 +161,11 @@ def _meeting(folder: Path, reg: Register, problems: list[Problem], check_files: 
     if forslag is None or not justerare:
         f.problem("förslag" if forslag is not None else None, "förslag på justerare saknas",
                   "lägg till förslag: justerare: <person-id>", warning=True)
+    if not with_arenden:
+        if organ_id is None or datum is None or plats is None:
+            return None
+        return Sammantrade(folder.name, folder, path, organ_id, datum, tid, plats, forhinder, tuple(ovrigt),
+                           skrivelsedatum or datum, justerare, justeringsdatum, (), {}, meeting_profil, None, ())
     arenden = _arenden(f, folder, reg, organ_id, datum, skrivelsedatum, problems, check_files)
     redigerat = _redigerat(folder, arenden, problems, check_files)
     if organ_id is None or datum is None or plats is None:
@@ -212,16 +234,18 @@ def _same_day(f: Fields, folder: Path, organ_id, datum: dt.date, reg: Register, 
                   f"{datum.isoformat()})")
     if organ_id is None:
         return
-    for other in sorted(folder.parent.iterdir()):
+    # Only the folders named after the same day are read (an archive has thousands).
+    day = datum.isoformat()
+    names = moten.folders(folder.parent)
+    after = itertools.islice(names, bisect.bisect_left(names, day), None)
+    same_day = itertools.takewhile(lambda n: n.startswith(day), after)
+    for name in same_day:
+        other = folder.parent / name
         path = meeting_file(other)
-        if other == folder or not other.name.startswith(datum.isoformat()) or not path.is_file():
+        if other == folder or not path.is_file():
             continue
-        root = read_yaml(path, [])
-        if not isinstance(root, YMap):
-            continue
-        o, d = root.get("organ"), root.get("datum")
-        if isinstance(o, YScalar) and o.text == organ_id and isinstance(d, YScalar) and d.text \
-                and iso_part(d.text) == datum.isoformat():
+        o, d = moten.head(path)
+        if o == organ_id and d and iso_part(d) == datum.isoformat():
             f.problem("datum", f"{reg.organ[organ_id].namn} har ett sammanträde till den {datum.isoformat()} "
                       f"({other.name})", "paragraferna skulle bli dubbletter; slå ihop sammanträdena eller "
                       "rätta datumet")

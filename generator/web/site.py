@@ -97,14 +97,16 @@ class Site:
 
 
 def read(meetings: Path, day: dt.date) -> Site:
-    """Every meeting folder, checked; all problems together."""
+    """Every meeting's sammanträde.yaml, checked (the site shows no ärende, so they are not read);
+    all problems together."""
     problems: list[Problem] = []
     moten: list[Mote] = []
     register = None
     kalendernamn = ""
+    once = validate.read_register(meetings)  # the register once, not once per meeting
     for folder in sorted(p for p in meetings.iterdir() if (p / validate.MEETING_FILE).is_file()):
         try:
-            loaded = validate.load(meetings, folder.name, check_files=False)
+            loaded = validate.load(meetings, folder.name, check_files=False, arenden=False, register=once)
         except ContentError as exc:
             problems += exc.problems
             continue

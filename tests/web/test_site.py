@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from xml.etree import ElementTree
 
 from conftest import edit, run_cli
@@ -89,3 +90,32 @@ def test_a_project_without_templates_and_a_meeting_without_a_time(tmp_path):
     page = (out / "styrelsen" / "2023.html").read_text(encoding="utf-8")
     assert "Kommunhuset i Nordanå, sal Ån" in page and "Kl. " not in page
     assert (out / "stil.css").read_text(encoding="utf-8") == "/* Nordanås egen */\n"  # the förbund's own, file by file
+
+
+def _site(root) -> dict:
+    out = root / "build" / "webb"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_after_a_new_justering_keeps_what_is_unchanged_and_equals_a_build_from_nothing(mini):
+    assert run_cli(mini, "webb", "--datum", "2022-03-20").status == 0
+    before = _site(mini)
+    kept = mini / "build" / "webb" / "index.html"
+    inode = kept.stat().st_ino
+    _justera(mini, {"anslagsdatum": "2022-03-18", "nedtagning": "2022-04-08", "överklagande sista dag": "2022-04-08"})
+    run = run_cli(mini, "webb", "--datum", "2022-03-20")
+    assert run.status == 0, run.err
+    after = _site(mini)
+    assert f"arkiv/{M}/protokoll-v1.pdf" in after and f"arkiv/{M}/protokoll-v1.pdf" not in before
+    assert after["index.html"] != before["index.html"]  # the notice is up now
+    assert "sammantraden.ics" in after and after["sammantraden.ics"] == before["sammantraden.ics"]
+    assert kept.stat().st_ino != inode  # a changed page is written anew …
+    unchanged = mini / "build" / "webb" / "sammantraden.ics"
+    inode = unchanged.stat().st_ino
+    assert run_cli(mini, "webb", "--datum", "2022-03-20").status == 0
+    assert unchanged.stat().st_ino == inode  # … an unchanged one is left as it was
+    assert f"Klart: {len(after)} filer" in run_cli(mini, "webb", "--datum", "2022-03-20").out
+    incremental = _site(mini)
+    shutil.rmtree(mini / "build" / "webb")
+    assert run_cli(mini, "webb", "--datum", "2022-03-20").status == 0
+    assert _site(mini) == incremental == after
